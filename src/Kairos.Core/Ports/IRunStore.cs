@@ -1,0 +1,52 @@
+using Kairos.Core.Runs;
+
+namespace Kairos.Core.Ports;
+
+public interface IRunStore
+{
+    /// <summary>
+    /// Creates slot runs; a (job, slot time) that already has a run is left as it is. Returns how many were created.
+    /// This is the exactly-once guarantee: it holds for any number of planners on one store.
+    /// </summary>
+    Task<int> AddSlotRunsAsync(IReadOnlyList<NewRun> runs, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a run that has no slot (manual, rerun, event) and returns its id.</summary>
+    Task<long> AddRunAsync(NewRun run, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes up to <paramref name="max"/> due runs for <paramref name="node"/>: each starts (a new attempt, leased
+    /// until now + <paramref name="lease"/>) or is skipped, as <see cref="ClaimDecision"/> says. Two nodes never take the same run.
+    /// </summary>
+    Task<ClaimResult> ClaimDueAsync(string node, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>The earliest due time of a waiting run, or null when nothing waits.</summary>
+    Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Records attempt outcomes; a completion for an attempt that is no longer current is ignored.</summary>
+    Task CompleteAsync(IReadOnlyList<RunCompletion> completions, CancellationToken cancellationToken = default);
+
+    Task RenewLeasesAsync(string node, IReadOnlyList<long> runIds, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default);
+
+    /// <summary>Running runs whose lease ended before <paramref name="now"/>: their node is gone.</summary>
+    Task<IReadOnlyList<Run>> ExpiredLeasesAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks a running run to be killed by whichever node runs it. False when it is not running.</summary>
+    Task<bool> RequestKillAsync(long runId, string actor, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Cancels a run that has not started yet (it becomes killed). False when it is not waiting.</summary>
+    Task<bool> CancelWaitingAsync(long runId, string actor, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Ids of runs owned by <paramref name="node"/> that someone asked to kill.</summary>
+    Task<IReadOnlyList<long>> KillRequestsAsync(string node, CancellationToken cancellationToken = default);
+
+    Task<Run?> GetAsync(long id, CancellationToken cancellationToken = default);
+
+    Task<Run?> GetBySlotAsync(string jobId, DateTimeOffset slotTime, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<Run>> ListAsync(RunQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs of a job with a slot time in [from, to), in slot order.</summary>
+    Task<IReadOnlyList<Run>> SlotRunsAsync(string jobId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<RunEvent>> EventsAsync(long runId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,18 @@
+namespace Kairos.Core.Runs;
+
+public enum RunState { Scheduled, Queued, Running, Succeeded, Failed, TimedOut, Killed, Skipped }
+
+public static class RunStates
+{
+    public static bool IsFinal(this RunState state) => state >= RunState.Succeeded;
+
+    public static bool IsWaiting(this RunState state) => state is RunState.Scheduled or RunState.Queued;
+
+    /// <summary>The wire name: lower case with a hyphen, such as <c>timed-out</c>.</summary>
+    public static string ToWire(this RunState state) => state == RunState.TimedOut ? "timed-out" : state.ToString().ToLowerInvariant();
+
+    public static RunState FromWire(string text) =>
+        Enum.TryParse<RunState>(text.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var state)
+            ? state
+            : throw new FormatException($"Unknown run state '{text}'.");
+}

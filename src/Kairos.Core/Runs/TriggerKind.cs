@@ -1,0 +1,4 @@
+namespace Kairos.Core.Runs;
+
+/// <summary>What created a run: a schedule's slot, an operator, or a message.</summary>
+public enum TriggerKind { Time, Manual, Event }

@@ -1,0 +1,38 @@
+using Kairos.Core.Ports;
+
+namespace Kairos.Store.Sql;
+
+/// <summary>The store over any <see cref="SqlDialect"/>.</summary>
+public class SqlKairosStore : IKairosStore
+{
+    private readonly SqlDialect _dialect;
+
+    public SqlKairosStore(SqlDialect dialect, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        _dialect = dialect;
+        Jobs = new SqlJobStore(dialect, clock);
+        Runs = new SqlRunStore(dialect);
+        Logs = new SqlRunLogStore(dialect);
+        Audit = new SqlAuditStore(dialect);
+    }
+
+    public IJobStore Jobs { get; }
+
+    public IRunStore Runs { get; }
+
+    public IRunLogStore Logs { get; }
+
+    public IAuditStore Audit { get; }
+
+    public Task MigrateAsync(CancellationToken cancellationToken = default) => MigrationRunner.MigrateAsync(_dialect, cancellationToken);
+
+    /// <summary>The highest migration version applied.</summary>
+    public Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default) => MigrationRunner.CurrentVersionAsync(_dialect, cancellationToken);
+
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return _dialect is IAsyncDisposable d ? d.DisposeAsync() : ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,95 @@
+using Dapper;
+using Kairos.Core.Jobs;
+using Kairos.Core.Ports;
+using Kairos.Core.Runs;
+
+namespace Kairos.Store.Sql;
+
+internal sealed partial class SqlRunStore
+{
+    public async Task<ClaimResult> ClaimDueAsync(string node, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default)
+    {
+        await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var connection = scope.Connection;
+        var candidates = (await connection.QueryAsync<ClaimRow>(
+            $"""
+            SELECT {RunRow.ColumnsOf("r")}, j.id AS job_found, j.held AS job_held, j.overlap AS job_overlap
+            FROM runs r LEFT JOIN jobs j ON j.id = r.job_id
+            WHERE r.state IN ('scheduled', 'queued') AND r.due_at <= @now
+            ORDER BY r.due_at, r.id LIMIT @max {dialect.ClaimLockClause}
+            """,
+            new { now = UnixTime.ToMs(now), max }, scope.Transaction).ConfigureAwait(false)).ToList();
+        if (candidates.Count == 0) return ClaimResult.Empty;
+
+        var running = (await connection.QueryAsync<(string JobId, long Count)>(
+            "SELECT job_id, COUNT(*) FROM runs WHERE state = 'running' GROUP BY job_id", transaction: scope.Transaction).ConfigureAwait(false))
+            .ToDictionary(r => r.JobId, r => (int)r.Count);
+
+        var started = new List<Run>();
+        var skipped = new List<Run>();
+        var replaceJobs = new HashSet<string>();
+        var startRows = new List<IReadOnlyDictionary<string, object?>>();
+        var finishRows = new List<IReadOnlyDictionary<string, object?>>();
+        var events = new List<IReadOnlyDictionary<string, object?>>();
+        var leaseUntil = now + lease;
+        foreach (var row in candidates)
+        {
+            var run = row.ToRun();
+            if (row.job_found is null)
+            {
+                Finish(run, RunState.Failed, null, $"job '{run.JobId}' is no longer defined");
+                continue;
+            }
+            var overlap = Enum.Parse<OverlapPolicy>(row.job_overlap!, ignoreCase: true);
+            var decision = ClaimDecision.Decide(run.Trigger, run.Attempt, row.job_held != 0, overlap, running.GetValueOrDefault(run.JobId));
+            if (decision.Action == ClaimAction.Skip)
+            {
+                Finish(run, RunState.Skipped, decision.Reason, decision.Detail);
+                continue;
+            }
+            if (decision.Action == ClaimAction.StartAndReplace) replaceJobs.Add(run.JobId);
+            running[run.JobId] = running.GetValueOrDefault(run.JobId) + 1;
+            var attempt = run.Attempt + 1;
+            startRows.Add(new Dictionary<string, object?> { ["id"] = run.Id, ["now"] = UnixTime.ToMs(now), ["node"] = node, ["lease"] = UnixTime.ToMs(leaseUntil) });
+            events.Add(EventParameters(run.Id, now, run.State, RunState.Running, attempt, $"attempt {attempt} on {node}"));
+            started.Add(run with { State = RunState.Running, Attempt = attempt, StartedAt = now, Node = node, LeaseUntil = leaseUntil, KillRequested = false, Detail = null });
+        }
+
+        var toReplace = new List<long>();
+        if (replaceJobs.Count > 0)
+        {
+            var startedIds = started.Select(r => r.Id).ToHashSet();
+            toReplace = (await connection.QueryAsync<(long Id, string JobId)>(
+                "SELECT id, job_id FROM runs WHERE state = 'running'", transaction: scope.Transaction).ConfigureAwait(false))
+                .Where(r => replaceJobs.Contains(r.JobId) && !startedIds.Contains(r.Id)).Select(r => r.Id).ToList();
+            foreach (var id in toReplace)
+                await connection.ExecuteAsync("UPDATE runs SET kill_requested = 1 WHERE id = @id", new { id }, scope.Transaction).ConfigureAwait(false);
+        }
+
+        await dialect.ExecuteManyAsync(connection, scope.Transaction,
+            "UPDATE runs SET state = 'running', attempt = attempt + 1, started_at = @now, node = @node, lease_until = @lease, kill_requested = 0, detail = NULL WHERE id = @id",
+            startRows, cancellationToken).ConfigureAwait(false);
+        await dialect.ExecuteManyAsync(connection, scope.Transaction,
+            "UPDATE runs SET state = @state, skip_reason = @reason, detail = @detail, finished_at = @now WHERE id = @id",
+            finishRows, cancellationToken).ConfigureAwait(false);
+        await dialect.ExecuteManyAsync(connection, scope.Transaction, InsertEventSql, events, cancellationToken).ConfigureAwait(false);
+        await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new ClaimResult(started, skipped, toReplace);
+
+        void Finish(Run run, RunState state, SkipReason? reason, string? detail)
+        {
+            finishRows.Add(new Dictionary<string, object?> { ["id"] = run.Id, ["state"] = state.ToWire(), ["reason"] = reason?.ToWire(), ["detail"] = detail, ["now"] = UnixTime.ToMs(now) });
+            events.Add(EventParameters(run.Id, now, run.State, state, run.Attempt, detail));
+            skipped.Add(run with { State = state, SkipReason = reason, Detail = detail, FinishedAt = now });
+        }
+    }
+
+    private sealed class ClaimRow : RunRow
+    {
+#pragma warning disable IDE1006 // column names
+        public string? job_found { get; set; }
+        public long? job_held { get; set; }
+        public string? job_overlap { get; set; }
+#pragma warning restore IDE1006
+    }
+}

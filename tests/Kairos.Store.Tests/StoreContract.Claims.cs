@@ -1,0 +1,95 @@
+using Kairos.Core.Jobs;
+using Kairos.Core.Ports;
+using Kairos.Core.Runs;
+
+namespace Kairos.Store.Tests;
+
+public abstract partial class StoreContract
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task ClaimDue_OnlyDueRuns_StartedWithLease()
+    {
+        await AddJobAsync("a", OverlapPolicy.Allow);
+        await Store.Runs.AddSlotRunsAsync([Slot("a", 1), Slot("a", 2), Slot("a", 60)], T0);
+        var claim = await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(2), Lease, 100);
+        Assert.Equal(2, claim.Started.Count);
+        var run = await Store.Runs.GetAsync(claim.Started[0].Id);
+        Assert.Equal(RunState.Running, run!.State);
+        Assert.Equal(1, run.Attempt);
+        Assert.Equal("n1", run.Node);
+        Assert.Equal(T0.AddSeconds(32), run.LeaseUntil);
+        Assert.Empty((await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(2), Lease, 100)).Started);
+    }
+
+    [Fact]
+    public async Task ClaimDue_TwoNodesConcurrently_EachRunClaimedOnce()
+    {
+        for (var j = 0; j < 20; j++) await AddJobAsync($"job{j}", OverlapPolicy.Allow);
+        await Store.Runs.AddSlotRunsAsync(Enumerable.Range(0, 20).SelectMany(j => Enumerable.Range(0, 25).Select(s => Slot($"job{j}", s))).ToList(), T0);
+        var other = SecondNode();
+        async Task<List<long>> Drain(IKairosStore store, string node)
+        {
+            var ids = new List<long>();
+            while (true)
+            {
+                var claim = await store.Runs.ClaimDueAsync(node, T0.AddMinutes(1), Lease, 13);
+                if (claim.Started.Count == 0 && claim.Skipped.Count == 0) return ids;
+                ids.AddRange(claim.Started.Select(r => r.Id));
+            }
+        }
+        var claimed = await Task.WhenAll(Task.Run(() => Drain(Store, "n1")), Task.Run(() => Drain(other, "n2")));
+        var all = claimed.SelectMany(c => c).ToList();
+        Assert.Equal(500, all.Count);
+        Assert.Equal(500, all.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ClaimDue_HeldJob_SkipsSlotButStartsManualRun()
+    {
+        await AddJobAsync("a", held: true);
+        await Store.Runs.AddSlotRunsAsync([Slot("a", 1)], T0);
+        var manual = await Store.Runs.AddRunAsync(Manual("a", T0), T0);
+        var claim = await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(1), Lease, 10);
+        Assert.Equal(manual, Assert.Single(claim.Started).Id);
+        var skipped = Assert.Single(claim.Skipped);
+        Assert.Equal(SkipReason.Held, skipped.SkipReason);
+        Assert.Equal(SkipReason.Held, (await Store.Runs.GetAsync(skipped.Id))!.SkipReason);
+    }
+
+    [Fact]
+    public async Task ClaimDue_OverlapForbid_SkipsWhileEarlierRuns()
+    {
+        await AddJobAsync("a", OverlapPolicy.Forbid);
+        await Store.Runs.AddSlotRunsAsync([Slot("a", 1), Slot("a", 2)], T0);
+        Assert.Single((await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(1), Lease, 10)).Started);
+        var second = await Store.Runs.ClaimDueAsync("n2", T0.AddSeconds(2), Lease, 10);
+        Assert.Empty(second.Started);
+        Assert.Equal(SkipReason.Overlap, Assert.Single(second.Skipped).SkipReason);
+    }
+
+    [Fact]
+    public async Task ClaimDue_OverlapReplace_StartsAndNamesRunToKill()
+    {
+        await AddJobAsync("a", OverlapPolicy.Replace);
+        await Store.Runs.AddSlotRunsAsync([Slot("a", 1), Slot("a", 2)], T0);
+        var first = Assert.Single((await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(1), Lease, 10)).Started);
+        var second = await Store.Runs.ClaimDueAsync("n2", T0.AddSeconds(2), Lease, 10);
+        Assert.Single(second.Started);
+        Assert.Equal([first.Id], second.ToReplace);
+        Assert.Equal([first.Id], await Store.Runs.KillRequestsAsync("n1"));
+    }
+
+    [Fact]
+    public async Task ClaimDue_JobDeleted_RunFailsWithReason()
+    {
+        await AddJobAsync("gone");
+        await Store.Runs.AddSlotRunsAsync([Slot("gone", 1)], T0);
+        await Store.Jobs.DeleteAsync("gone");
+        var claim = await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(1), Lease, 10);
+        var run = Assert.Single(claim.Skipped);
+        Assert.Equal(RunState.Failed, run.State);
+        Assert.Contains("no longer defined", run.Detail, StringComparison.Ordinal);
+    }
+}
