@@ -65,12 +65,17 @@ internal sealed class SqlJobStore(SqlDialect dialect, TimeProvider clock) : IJob
         return n > 0;
     }
 
-    public async Task AdvancePlannedUntilAsync(string id, DateTimeOffset plannedUntil, CancellationToken cancellationToken = default)
+    public async Task AdvancePlannedUntilAsync(IReadOnlyList<(string JobId, DateTimeOffset PlannedUntil)> marks, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(marks);
+        if (marks.Count == 0) return;
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        await scope.Connection.ExecuteAsync(
+        await dialect.ExecuteManyAsync(scope.Connection, scope.Transaction,
             "UPDATE jobs SET planned_until = @until WHERE id = @id AND (planned_until IS NULL OR planned_until < @until)",
-            new { id, until = UnixTime.ToMs(plannedUntil) }, scope.Transaction).ConfigureAwait(false);
+            marks.OrderBy(m => m.JobId, StringComparer.Ordinal)
+                .Select(m => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?> { ["id"] = m.JobId, ["until"] = UnixTime.ToMs(m.PlannedUntil) })
+                .ToList(),
+            cancellationToken).ConfigureAwait(false);
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -100,8 +100,8 @@ public abstract partial class StoreContract
         Assert.True(job!.Held);
         Assert.Equal("{\"v\":2}", job.DefinitionJson);
         Assert.Equal(OverlapPolicy.Replace, job.Overlap);
-        await Store.Jobs.AdvancePlannedUntilAsync("a", T0.AddSeconds(10));
-        await Store.Jobs.AdvancePlannedUntilAsync("a", T0.AddSeconds(5));
+        await Store.Jobs.AdvancePlannedUntilAsync([("a", T0.AddSeconds(10))]);
+        await Store.Jobs.AdvancePlannedUntilAsync([("a", T0.AddSeconds(5))]);
         Assert.Equal(T0.AddSeconds(10), (await Store.Jobs.GetAsync("a"))!.PlannedUntil);
         Assert.True(await Store.Jobs.SetHeldAsync("a", false, "bob", null));
         Assert.False((await Store.Jobs.GetAsync("a"))!.Held);

@@ -15,6 +15,6 @@ public interface IJobStore
     /// <summary>False when there is no such job.</summary>
     Task<bool> SetHeldAsync(string id, bool held, string actor, string? reason, CancellationToken cancellationToken = default);
 
-    /// <summary>Moves the planning watermark forward (never back); several schedulers may race here safely.</summary>
-    Task AdvancePlannedUntilAsync(string id, DateTimeOffset plannedUntil, CancellationToken cancellationToken = default);
+    /// <summary>Moves each job's planning watermark forward (never back); several schedulers may race here safely.</summary>
+    Task AdvancePlannedUntilAsync(IReadOnlyList<(string JobId, DateTimeOffset PlannedUntil)> marks, CancellationToken cancellationToken = default);
 }

@@ -1,0 +1,78 @@
+namespace Kairos.Client.Contracts;
+
+/// <summary>Exactly one of the members is set.</summary>
+public sealed class ActionDefinition
+{
+    /// <summary>Start a process.</summary>
+    public CommandDefinition? Command { get; set; }
+
+    /// <summary>Call an HTTP endpoint.</summary>
+    public HttpDefinition? Http { get; set; }
+
+    /// <summary>Do nothing and succeed (for testing schedules).</summary>
+    public bool? Noop { get; set; }
+}
+
+/// <summary>
+/// A process started from an argument vector, never through a shell unless <see cref="Shell"/> is true.
+/// Its environment adds KAIROS_RUN_ID, KAIROS_JOB_ID, KAIROS_SLOT_TIME, KAIROS_BUSINESS_DATE and KAIROS_ATTEMPT.
+/// </summary>
+public sealed class CommandDefinition
+{
+    /// <summary>Program and arguments.</summary>
+    public List<string>? Argv { get; set; }
+
+    /// <summary>Working folder; relative paths are from the job file's folder.</summary>
+    public string? WorkingDirectory { get; set; }
+
+    /// <summary>Extra environment variables.</summary>
+    public Dictionary<string, string>? Env { get; set; }
+
+    /// <summary>Run argv[0] as a /bin/sh -c script.</summary>
+    public bool? Shell { get; set; }
+
+    /// <summary>Time between SIGTERM and SIGKILL on timeout or kill (default 10s).</summary>
+    public string? KillGrace { get; set; }
+}
+
+/// <summary>An HTTP call. The body may use {{runId}}, {{jobId}}, {{slotTime}}, {{businessDate}}, {{attempt}}.</summary>
+public sealed class HttpDefinition
+{
+    /// <summary>GET, POST, PUT, PATCH or DELETE (default GET).</summary>
+    public string? Method { get; set; }
+
+    /// <summary>Absolute http or https URL.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>Request headers.</summary>
+    public Dictionary<string, string>? Headers { get; set; }
+
+    /// <summary>Request body template.</summary>
+    public string? Body { get; set; }
+
+    /// <summary>Status codes that count as success; any 2xx when empty.</summary>
+    public List<int>? SuccessStatus { get; set; }
+}
+
+/// <summary>Retry a failed attempt <see cref="Count"/> times, waiting backoff × 2^(n-1) up to maxBackoff.</summary>
+public sealed class RetryDefinition
+{
+    /// <summary>Number of retries (0-100).</summary>
+    public int? Count { get; set; }
+
+    /// <summary>First wait (default 10s).</summary>
+    public string? Backoff { get; set; }
+
+    /// <summary>Longest wait (default 10m).</summary>
+    public string? MaxBackoff { get; set; }
+}
+
+/// <summary>Misfire handling.</summary>
+public sealed class MisfireDefinition
+{
+    /// <summary><c>skip</c>, <c>run-once</c> (default) or <c>run-all</c>.</summary>
+    public string? Policy { get; set; }
+
+    /// <summary>How old a missed slot may be and still run (default 10m).</summary>
+    public string? CatchupWindow { get; set; }
+}

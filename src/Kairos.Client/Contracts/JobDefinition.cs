@@ -1,0 +1,41 @@
+namespace Kairos.Client.Contracts;
+
+/// <summary>
+/// A job as written in a YAML file or sent to the API; one schema for both. Durations are strings such as
+/// <c>500ms</c>, <c>30s</c>, <c>5m</c>, <c>1h</c>, <c>1d</c>. See docs/job-schema.md.
+/// </summary>
+public sealed class JobDefinition
+{
+    /// <summary>Unique id: letters, digits, '.', '_' and '-'.</summary>
+    public string? Id { get; set; }
+
+    /// <summary>What the job is for, in words.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>The team or person responsible.</summary>
+    public string? Owner { get; set; }
+
+    /// <summary>Free labels for searching.</summary>
+    public List<string>? Tags { get; set; }
+
+    /// <summary>When the job is due; a job without a schedule runs only when triggered.</summary>
+    public ScheduleDefinition? Schedule { get; set; }
+
+    /// <summary>What a run does: exactly one of command, http, noop.</summary>
+    public ActionDefinition? Action { get; set; }
+
+    /// <summary>How long one attempt may take before it is stopped (default 1h).</summary>
+    public string? Timeout { get; set; }
+
+    /// <summary>Retries after a failed attempt (default none).</summary>
+    public RetryDefinition? Retries { get; set; }
+
+    /// <summary><c>forbid</c> (default), <c>allow</c> or <c>replace</c>.</summary>
+    public string? Overlap { get; set; }
+
+    /// <summary>What to do with slots missed while no scheduler ran (default run-once within 10m).</summary>
+    public MisfireDefinition? Misfire { get; set; }
+
+    /// <summary>Start held: slots are skipped until an operator releases the job.</summary>
+    public bool? Held { get; set; }
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+using Kairos.Core.Jobs;
+using Kairos.Core.Runs;
+
+namespace Kairos.Core.Ports;
+
+/// <summary>Everything an attempt needs: the run (with its business date), the job, and where its output goes.</summary>
+public sealed record ActionContext(Run Run, Job Job, IRunOutput Output)
+{
+    /// <summary>The variables every action sees, and that templates expand (<c>{{businessDate}}</c>).</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; } = new Dictionary<string, string>
+    {
+        ["runId"] = Run.Id.ToString(CultureInfo.InvariantCulture),
+        ["jobId"] = Run.JobId,
+        ["slotTime"] = Run.SlotTime?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture) ?? "",
+        ["businessDate"] = Run.BusinessDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+        ["attempt"] = Run.Attempt.ToString(CultureInfo.InvariantCulture),
+        ["trigger"] = Run.Trigger.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Replaces <c>{{name}}</c> with the variable's value; unknown names are left as written.</summary>
+    public string Expand(string template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        foreach (var (name, value) in Variables) template = template.Replace("{{" + name + "}}", value, StringComparison.Ordinal);
+        return template;
+    }
+}

@@ -1,0 +1,144 @@
+using System.Text.RegularExpressions;
+using Kairos.Calendars;
+using Kairos.Client.Contracts;
+using Kairos.Core.Jobs;
+using Kairos.Core.Schedules;
+using Kairos.Cron;
+
+namespace Kairos.Definitions;
+
+/// <summary>
+/// Turns a <see cref="JobDefinition"/> into a <see cref="Job"/>, collecting every problem rather than stopping at the
+/// first. Field names are the schema's dotted paths (<c>schedule.cron</c>, <c>action.command.argv</c>).
+/// </summary>
+public sealed partial class JobValidator(ICalendarSource calendars)
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromHours(1);
+
+    public (Job? Job, IReadOnlyList<(string Field, string Message)> Errors) Validate(JobDefinition definition, string? baseFolder = null)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var errors = new List<(string, string)>();
+        void Error(string field, string message) => errors.Add((field, message));
+
+        if (string.IsNullOrWhiteSpace(definition.Id)) Error("id", "is required");
+        else if (!IdPattern().IsMatch(definition.Id)) Error("id", $"'{definition.Id}' may contain only letters, digits, '.', '_' and '-' (at most 100)");
+
+        var schedule = definition.Schedule is null ? null : ValidateSchedule(definition.Schedule, Error);
+        var action = ValidateAction(definition.Action, baseFolder, Error);
+        var timeout = ParseDuration(definition.Timeout, "timeout", DefaultTimeout, Error);
+        if (timeout <= TimeSpan.Zero) Error("timeout", "must be above zero");
+        var retry = ValidateRetry(definition.Retries, Error);
+        var overlap = ParseChoice(definition.Overlap, "overlap", OverlapPolicy.Forbid, Error);
+        var misfire = ValidateMisfire(definition.Misfire, Error);
+
+        if (errors.Count > 0) return (null, errors);
+        var job = new Job(definition.Id!, schedule, action!, timeout, retry, overlap, misfire,
+            definition.Description, definition.Owner, definition.Tags ?? [], definition.Held ?? false);
+        return (job, errors);
+    }
+
+    private Schedule? ValidateSchedule(ScheduleDefinition s, Action<string, string> error)
+    {
+        CronExpression? cron = null;
+        if (string.IsNullOrWhiteSpace(s.Cron)) error("schedule.cron", "is required when a schedule is given");
+        else if (!CronExpression.TryParse(s.Cron, out cron, out var cronError)) error("schedule.cron", cronError!);
+
+        TimeZoneInfo? zone = null;
+        var zoneId = s.TimeZone ?? Schedule.DefaultTimeZone;
+        try { zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId); }
+        catch (TimeZoneNotFoundException) { error("schedule.timeZone", $"unknown time zone '{zoneId}' (use an IANA id such as Asia/Seoul)"); }
+
+        if (s.Calendar is { } calendarId && calendars.Find(calendarId) is null)
+            error("schedule.calendar", $"unknown calendar '{calendarId}'; known: {string.Join(", ", calendars.Ids.Order())}");
+
+        var days = ParseChoice(s.Days, "schedule.days", DayRule.EveryDay, error);
+        if (days == DayRule.BusinessDays && s.Calendar is null) error("schedule.days", "business-days needs schedule.calendar");
+
+        TimeWindow? window = null;
+        if (s.Window is { } w)
+        {
+            var start = ParseTime(w.Start, "schedule.window.start", error);
+            var end = ParseTime(w.End, "schedule.window.end", error);
+            if (start is { } a && end is { } b)
+            {
+                if (a == b) error("schedule.window", "start and end are the same time");
+                else window = new TimeWindow(a, b);
+            }
+        }
+        return cron is null || zone is null ? null : new Schedule(cron, zone, s.Calendar is null ? null : calendars.Find(s.Calendar)?.Id, days, window);
+    }
+
+    private static JobAction? ValidateAction(ActionDefinition? a, string? baseFolder, Action<string, string> error)
+    {
+        if (a is null) { error("action", "is required: one of command, http, noop"); return null; }
+        var kinds = (a.Command is null ? 0 : 1) + (a.Http is null ? 0 : 1) + (a.Noop == true ? 1 : 0);
+        if (kinds != 1) { error("action", $"needs exactly one of command, http, noop; it has {kinds}"); return null; }
+        if (a.Noop == true) return new NoopAction();
+        if (a.Command is { } c)
+        {
+            if (c.Argv is not { Count: > 0 } || c.Argv.Any(string.IsNullOrEmpty)) { error("action.command.argv", "needs the program and its arguments, none empty"); return null; }
+            var grace = ParseDuration(c.KillGrace, "action.command.killGrace", TimeSpan.FromSeconds(10), error);
+            var folder = c.WorkingDirectory is null ? baseFolder : Path.GetFullPath(c.WorkingDirectory, baseFolder ?? Environment.CurrentDirectory);
+            return new CommandAction(c.Argv, folder, c.Env ?? [], c.Shell ?? false, grace);
+        }
+        var h = a.Http!;
+        var method = (h.Method ?? "GET").ToUpperInvariant();
+        if (method is not ("GET" or "POST" or "PUT" or "PATCH" or "DELETE" or "HEAD")) error("action.http.method", $"'{h.Method}' is not one of GET, POST, PUT, PATCH, DELETE, HEAD");
+        if (!Uri.TryCreate(h.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            error("action.http.url", $"'{h.Url}' is not an absolute http or https URL");
+            return null;
+        }
+        if (h.SuccessStatus?.FirstOrDefault(code => code is < 100 or > 599) is { } bad and not 0) error("action.http.successStatus", $"{bad} is not an HTTP status code");
+        return new HttpAction(method, url, h.Headers ?? [], h.Body, h.SuccessStatus ?? []);
+    }
+
+    private static RetryPolicy ValidateRetry(RetryDefinition? r, Action<string, string> error)
+    {
+        if (r is null) return RetryPolicy.None;
+        var count = r.Count ?? 0;
+        if (count is < 0 or > 100) error("retries.count", $"{count} is outside 0-100");
+        var backoff = ParseDuration(r.Backoff, "retries.backoff", TimeSpan.FromSeconds(10), error);
+        var max = ParseDuration(r.MaxBackoff, "retries.maxBackoff", TimeSpan.FromMinutes(10), error);
+        if (max < backoff) error("retries.maxBackoff", "is shorter than retries.backoff");
+        return new RetryPolicy(count, backoff, max);
+    }
+
+    private static MisfirePolicy ValidateMisfire(MisfireDefinition? m, Action<string, string> error)
+    {
+        if (m is null) return MisfirePolicy.Default;
+        var mode = ParseChoice(m.Policy, "misfire.policy", MisfireMode.RunOnce, error);
+        var window = ParseDuration(m.CatchupWindow, "misfire.catchupWindow", MisfirePolicy.Default.CatchupWindow, error);
+        return new MisfirePolicy(mode, window);
+    }
+
+    private static TimeSpan ParseDuration(string? text, string field, TimeSpan fallback, Action<string, string> error)
+    {
+        if (text is null) return fallback;
+        if (Durations.TryParse(text, out var value)) return value;
+        error(field, $"'{text}' is not a duration (such as 500ms, 30s, 5m, 1h)");
+        return fallback;
+    }
+
+    private static TimeOnly? ParseTime(string? text, string field, Action<string, string> error)
+    {
+        if (TimeOnly.TryParseExact(text, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var t)) return t;
+        error(field, $"'{text}' is not a time HH:mm");
+        return null;
+    }
+
+    /// <summary>Parses kebab-case names of an enum (<c>run-once</c> → RunOnce).</summary>
+    internal static T ParseChoice<T>(string? text, string field, T fallback, Action<string, string> error) where T : struct, Enum
+    {
+        if (text is null) return fallback;
+        if (Enum.TryParse<T>(text.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var value) && !int.TryParse(text, out _)) return value;
+        error(field, $"'{text}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(Kebab))}");
+        return fallback;
+    }
+
+    internal static string Kebab(string name) => string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,100}$")]
+    private static partial Regex IdPattern();
+}

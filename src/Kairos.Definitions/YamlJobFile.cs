@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using Kairos.Client.Contracts;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Kairos.Definitions;
+
+/// <summary>One job per YAML document (a file may hold several, separated by <c>---</c>), with the line of every field.</summary>
+public static partial class YamlJobFile
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .Build();
+
+    /// <summary>A parsed document: the definition and the line of each field path, or the error that stopped it.</summary>
+    public sealed record Document(JobDefinition? Definition, IReadOnlyDictionary<string, int> Lines, int StartLine, JobDefinitionError? Error);
+
+    public static IReadOnlyList<Document> Parse(string text, string file)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lineMaps = new List<(Dictionary<string, int> Lines, int Start)>();
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            foreach (var doc in stream.Documents)
+            {
+                var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+                Walk(doc.RootNode, "", lines);
+                lineMaps.Add((lines, (int)doc.RootNode.Start.Line));
+            }
+        }
+        catch (YamlException e)
+        {
+            return [new Document(null, new Dictionary<string, int>(), (int)e.Start.Line, new JobDefinitionError(file, (int)e.Start.Line, "", $"not valid YAML: {Innermost(e)}"))];
+        }
+
+        var documents = new List<Document>();
+        var parser = new Parser(new StringReader(text));
+        parser.Consume<StreamStart>();
+        var index = 0;
+        while (parser.Accept<DocumentStart>(out _) && index < lineMaps.Count)
+        {
+            var (lines, start) = lineMaps[index++];
+            try
+            {
+                var definition = Deserializer.Deserialize<JobDefinition>(parser);
+                documents.Add(definition is null
+                    ? new Document(null, lines, start, new JobDefinitionError(file, start, "", "the document is empty"))
+                    : new Document(definition, lines, start, null));
+            }
+            catch (YamlException e)
+            {
+                var line = (int)e.Start.Line;
+                var field = lines.Where(kv => kv.Value == line).Select(kv => kv.Key).OrderByDescending(k => k.Length).FirstOrDefault() ?? "";
+                documents.Add(new Document(null, lines, start, new JobDefinitionError(file, line, field, Describe(e))));
+                break; // the parser cannot resynchronise inside a broken document
+            }
+        }
+        return documents;
+    }
+
+    /// <summary>The line of <paramref name="field"/>, or of its nearest parent that is present, or the document's first line.</summary>
+    public static int LineOf(Document document, string field)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        for (var path = field; path.Length > 0; path = path.Contains('.', StringComparison.Ordinal) ? path[..path.LastIndexOf('.')] : "")
+        {
+            if (document.Lines.TryGetValue(path, out var line)) return line;
+        }
+        return document.StartLine;
+    }
+
+    private static void Walk(YamlNode node, string path, Dictionary<string, int> lines)
+    {
+        switch (node)
+        {
+            case YamlMappingNode map:
+                foreach (var (key, value) in map.Children)
+                {
+                    var child = path.Length == 0 ? key.ToString() : $"{path}.{key}";
+                    lines.TryAdd(child, (int)key.Start.Line);
+                    Walk(value, child, lines);
+                }
+                break;
+            case YamlSequenceNode seq:
+                for (var i = 0; i < seq.Children.Count; i++)
+                {
+                    lines.TryAdd($"{path}[{i}]", (int)seq.Children[i].Start.Line);
+                    Walk(seq.Children[i], $"{path}[{i}]", lines);
+                }
+                break;
+        }
+    }
+
+    private static string Describe(YamlException e)
+    {
+        var inner = Innermost(e);
+        var unknown = UnknownProperty().Match(inner);
+        if (unknown.Success) return $"unknown field '{unknown.Groups[1].Value}'";
+        return $"invalid value: {inner}";
+    }
+
+    private static string Innermost(Exception e)
+    {
+        while (e.InnerException is not null) e = e.InnerException;
+        var message = e.Message;
+        var dash = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line", StringComparison.Ordinal) && dash > 0 ? message[(dash + 3)..] : message;
+    }
+
+    [GeneratedRegex("Property '([^']+)' not found on type")]
+    private static partial Regex UnknownProperty();
+}

@@ -1,0 +1,49 @@
+using System.Text;
+using Kairos.Core.Jobs;
+using Kairos.Core.Ports;
+
+namespace Kairos.Executors;
+
+/// <summary>Calls the job's URL; the attempt succeeds on one of its success status codes. The response is kept, truncated.</summary>
+public sealed class HttpExecutor(HttpClient http) : IActionExecutor
+{
+    public const int MaxResponseChars = 4000;
+
+    public bool CanExecute(JobAction action) => action is HttpAction;
+
+    public async Task<ActionOutcome> ExecuteAsync(ActionContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var action = (HttpAction)context.Job.Action;
+        using var request = new HttpRequestMessage(new HttpMethod(action.Method), action.Url);
+        if (action.BodyTemplate is { } body)
+            request.Content = new StringContent(context.Expand(body), Encoding.UTF8, "application/json");
+        foreach (var (name, value) in action.Headers)
+        {
+            if (!request.Headers.TryAddWithoutValidation(name, context.Expand(value)))
+                request.Content?.Headers.TryAddWithoutValidation(name, context.Expand(value));
+        }
+        request.Headers.TryAddWithoutValidation("X-Kairos-Run-Id", context.Variables["runId"]);
+        context.Output.Write(LogStream.System, $"{action.Method} {action.Url}");
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (text.Length > MaxResponseChars) text = text[..MaxResponseChars] + $"… ({text.Length - MaxResponseChars} more characters)";
+            var status = (int)response.StatusCode;
+            context.Output.Write(LogStream.Stdout, $"HTTP {status} {response.ReasonPhrase}");
+            foreach (var line in text.Split('\n')) context.Output.Write(LogStream.Stdout, line.TrimEnd('\r'));
+            var ok = action.IsSuccess(status);
+            return new ActionOutcome(ok, $"HTTP {status}{(ok ? "" : " is not a success status for this job")}", HttpStatus: status);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new ActionOutcome(false, "request cancelled");
+        }
+        catch (HttpRequestException e)
+        {
+            context.Output.Write(LogStream.System, e.Message);
+            return new ActionOutcome(false, $"request failed: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using Kairos.Core.Jobs;
+using Kairos.Core.Ports;
+using Kairos.Core.Runs;
+using Microsoft.Extensions.Logging;
+
+namespace Kairos.Scheduling;
+
+public sealed partial class KairosScheduler
+{
+    private Task DispatchLoopAsync(CancellationToken cancellationToken) => Task.Run(async () =>
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var now = clock.GetUtcNow();
+                var claim = await store.Runs.ClaimDueAsync(options.NodeId, now, options.Lease, options.MaxClaim, cancellationToken).ConfigureAwait(false);
+                foreach (var run in claim.Started) Start(run);
+                foreach (var id in claim.ToReplace)
+                {
+                    if (_running.TryGetValue(id, out var old)) old.RequestStop(StopReason.Replaced, "a newer slot (overlap policy replace)");
+                }
+                foreach (var run in claim.Skipped) events.OnRunSkipped(run);
+                if (claim.Started.Count + claim.Skipped.Count >= options.MaxClaim) continue;
+
+                var next = await store.Runs.NextDueAtAsync(cancellationToken).ConfigureAwait(false);
+                var wait = (next ?? DateTimeOffset.MaxValue) - clock.GetUtcNow();
+                if (wait > options.PollInterval) wait = options.PollInterval;
+                if (wait <= TimeSpan.Zero) continue;
+                using var delay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var woke = _wake.WaitAsync(delay.Token);
+                await Task.WhenAny(woke, Task.Delay(wait, clock, delay.Token)).ConfigureAwait(false);
+                await delay.CancelAsync().ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                logger.LogError(e, "Claiming due runs failed; retrying");
+                try { await Task.Delay(options.PollInterval, clock, cancellationToken).ConfigureAwait(false); }
+                catch (OperationCanceledException) { }
+            }
+        }
+    }, CancellationToken.None);
+
+    private void Start(Run run)
+    {
+        var job = catalog.Find(run.JobId);
+        var attempt = new RunningAttempt(run, job is null ? new CancellationTokenSource() : new CancellationTokenSource(job.Timeout, clock));
+        _running[run.Id] = attempt;
+        attempt.Execution = Task.Run(() => ExecuteAsync(attempt, job));
+    }
+
+    private async Task ExecuteAsync(RunningAttempt attempt, Job? job)
+    {
+        var run = attempt.Run;
+        ActionOutcome outcome;
+        try
+        {
+            var executor = job is null ? null : Array.Find(_executors, e => e.CanExecute(job.Action));
+            if (job is null || executor is null)
+            {
+                outcome = new ActionOutcome(false, job is null ? $"job '{run.JobId}' is not loaded on node {options.NodeId}" : $"no executor for {job.Action.GetType().Name}");
+            }
+            else
+            {
+                var context = new ActionContext(run, job, _output.For(run.Id, run.Attempt));
+                events.OnRunStarted(run, clock.GetUtcNow());
+                outcome = await executor.ExecuteAsync(context, attempt.Stop.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogError(e, "Run {RunId} of {JobId} failed in its executor", run.Id, run.JobId);
+            outcome = new ActionOutcome(false, $"executor error: {e.Message}");
+        }
+        _completions.Enqueue(Complete(run, job, outcome, attempt));
+        attempt.Stop.Dispose();
+        _running.TryRemove(run.Id, out _);
+    }
+
+    private RunCompletion Complete(Run run, Job? job, ActionOutcome outcome, RunningAttempt attempt)
+    {
+        var now = clock.GetUtcNow();
+        var reason = attempt.Reason == StopReason.None && attempt.Stop.IsCancellationRequested ? StopReason.Timeout : attempt.Reason;
+        var state = outcome.Succeeded && reason == StopReason.None ? RunState.Succeeded : reason switch
+        {
+            StopReason.None => RunState.Failed,
+            StopReason.Timeout => RunState.TimedOut,
+            _ => RunState.Killed,
+        };
+        var detail = reason switch
+        {
+            StopReason.Timeout => $"timed out after {job?.Timeout}; {outcome.Detail}",
+            StopReason.Killed => $"killed by {attempt.StoppedBy}; {outcome.Detail}",
+            StopReason.Replaced => $"replaced by {attempt.StoppedBy}; {outcome.Detail}",
+            StopReason.Shutdown => $"killed: node {options.NodeId} shut down while it ran; {outcome.Detail}",
+            _ => outcome.Detail,
+        };
+        DateTimeOffset? retryAt = null;
+        if (state is RunState.Failed or RunState.TimedOut && job?.Retry.DelayBefore(run.Attempt + 1) is { } delay) retryAt = now + delay;
+        return new RunCompletion(run.Id, run.Attempt, state, now, detail, outcome.ExitCode, outcome.HttpStatus, retryAt);
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        while (!_output.IsEmpty)
+            await store.Logs.AppendAsync(_output.Drain(), cancellationToken).ConfigureAwait(false);
+        var batch = new List<RunCompletion>();
+        while (batch.Count < 5000 && _completions.TryDequeue(out var completion)) batch.Add(completion);
+        if (batch.Count == 0) return;
+        try
+        {
+            await store.Runs.CompleteAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            foreach (var c in batch) _completions.Enqueue(c); // kept for the next pass; the store ignores a repeat
+            throw;
+        }
+        foreach (var c in batch) events.OnAttemptCompleted(c);
+        if (batch.Any(c => c.RetryAt is not null)) Wake();
+    }
+}

@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using Kairos.Core.Ports;
+using Kairos.Core.Runs;
+using Microsoft.Extensions.Logging;
+
+namespace Kairos.Scheduling;
+
+/// <summary>
+/// One scheduler node: plans slots, claims due runs, executes them under leases, and writes outcomes in batches.
+/// Any number of nodes may share one store; the store's unique slot key and atomic claim keep each slot to one run.
+/// </summary>
+public sealed partial class KairosScheduler(
+    IKairosStore store,
+    JobCatalog catalog,
+    IEnumerable<IActionExecutor> executors,
+    SchedulerOptions options,
+    SchedulerEvents events,
+    TimeProvider clock,
+    ILogger<KairosScheduler> logger) : IAsyncDisposable
+{
+    private readonly SlotPlanningService _planner = new(store, catalog, options, events);
+    private readonly RunOutputBuffer _output = new(clock);
+    private readonly ConcurrentDictionary<long, RunningAttempt> _running = new();
+    private readonly ConcurrentQueue<RunCompletion> _completions = new();
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly IActionExecutor[] _executors = executors.ToArray();
+    private CancellationTokenSource? _loops;
+    private CancellationTokenSource? _background;
+    private Task[] _loopTasks = [];
+    private Task[] _backgroundTasks = [];
+
+    public string NodeId => options.NodeId;
+
+    /// <summary>Runs executing on this node now.</summary>
+    public IReadOnlyCollection<long> RunningIds => _running.Keys.ToList();
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        await catalog.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        await RecoverOwnRunsAsync(cancellationToken).ConfigureAwait(false);
+        _loops = new CancellationTokenSource();
+        _background = new CancellationTokenSource();
+        _loopTasks = [Loop("plan", PlanOnceAsync, options.PlanInterval, _loops.Token), DispatchLoopAsync(_loops.Token)];
+        _backgroundTasks =
+        [
+            Loop("flush", FlushAsync, options.FlushInterval, _background.Token),
+            Loop("leases", KeepLeasesAsync, options.Lease / 3, _background.Token),
+        ];
+        logger.LogInformation("Scheduler node {Node} started", options.NodeId);
+    }
+
+    /// <summary>Wakes the dispatcher now, for a run created on this node (trigger, rerun) that is already due.</summary>
+    public void Wake()
+    {
+        try { if (_wake.CurrentCount == 0) _wake.Release(); }
+        catch (SemaphoreFullException) { }
+    }
+
+    /// <summary>One planning pass now (also run by the plan loop).</summary>
+    public async Task PlanOnceAsync(CancellationToken cancellationToken = default)
+    {
+        await catalog.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        await _planner.PlanAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        Wake();
+    }
+
+    /// <summary>Stops claiming, gives running runs the shutdown grace, kills what remains and records each outcome.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (_loops is null) return;
+        await _loops.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_loopTasks).ConfigureAwait(false);
+        var deadline = clock.GetUtcNow() + options.ShutdownGrace;
+        while (!_running.IsEmpty && clock.GetUtcNow() < deadline && !cancellationToken.IsCancellationRequested)
+            await Task.WhenAny(Task.WhenAll(_running.Values.Select(r => r.Execution)), Task.Delay(TimeSpan.FromMilliseconds(50), clock)).ConfigureAwait(false);
+        foreach (var attempt in _running.Values)
+        {
+            logger.LogWarning("Run {RunId} of {JobId} is still running at shutdown; stopping it", attempt.Run.Id, attempt.Run.JobId);
+            attempt.RequestStop(StopReason.Shutdown);
+        }
+        await Task.WhenAll(_running.Values.Select(r => r.Execution)).ConfigureAwait(false);
+        await _background!.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_backgroundTasks).ConfigureAwait(false);
+        await FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        _loops = null;
+        logger.LogInformation("Scheduler node {Node} stopped", options.NodeId);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        _wake.Dispose();
+    }
+
+    private Task Loop(string name, Func<CancellationToken, Task> body, TimeSpan interval, CancellationToken cancellationToken) => Task.Run(async () =>
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await body(cancellationToken).ConfigureAwait(false);
+                await Task.Delay(interval, clock, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                logger.LogError(e, "Scheduler {Loop} pass failed; retrying", name);
+                try { await Task.Delay(interval, clock, cancellationToken).ConfigureAwait(false); }
+                catch (OperationCanceledException) { }
+            }
+        }
+    }, CancellationToken.None);
+}

@@ -1,0 +1,26 @@
+using Kairos.Core.Runs;
+
+namespace Kairos.Scheduling;
+
+/// <summary>An attempt executing on this node: its token, and why it was stopped if it was.</summary>
+internal sealed class RunningAttempt(Run run, CancellationTokenSource stop)
+{
+    private int _reason;
+
+    public Run Run { get; } = run;
+
+    public CancellationTokenSource Stop { get; } = stop;
+
+    public Task Execution { get; set; } = Task.CompletedTask;
+
+    public string? StoppedBy { get; private set; }
+
+    public StopReason Reason => (StopReason)Volatile.Read(ref _reason);
+
+    /// <summary>The first reason wins: a run killed by an operator stays killed even if shutdown follows.</summary>
+    public void RequestStop(StopReason reason, string? by = null)
+    {
+        if (Interlocked.CompareExchange(ref _reason, (int)reason, (int)StopReason.None) == (int)StopReason.None) StoppedBy = by;
+        Stop.Cancel();
+    }
+}

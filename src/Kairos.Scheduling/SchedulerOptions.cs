@@ -1,0 +1,34 @@
+namespace Kairos.Scheduling;
+
+public sealed record SchedulerOptions
+{
+    /// <summary>This node's name in leases and run records; unique per running scheduler.</summary>
+    public string NodeId { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+
+    /// <summary>How far ahead slots are written to the store, so a run row exists before its slot comes due.</summary>
+    public TimeSpan Lookahead { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How often the planner runs.</summary>
+    public TimeSpan PlanInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest the dispatcher sleeps without checking the store for due work from elsewhere.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>A running run's lease; a node renews it every third of this, and a run whose lease ends has lost its node.</summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Slots older than this when first planned are missed and follow the job's misfire policy.</summary>
+    public TimeSpan MisfireThreshold { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Slots further back than this are not planned at all after long downtime.</summary>
+    public TimeSpan MaxLookback { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>How long shutdown waits for running runs before it kills them.</summary>
+    public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The most runs one claim takes.</summary>
+    public int MaxClaim { get; init; } = 5000;
+
+    /// <summary>How often captured output and finished attempts are written to the store.</summary>
+    public TimeSpan FlushInterval { get; init; } = TimeSpan.FromMilliseconds(20);
+}

@@ -1,0 +1,16 @@
+using Kairos.Core.Jobs;
+using Kairos.Core.Schedules;
+using Kairos.Cron;
+
+namespace Kairos.Core.Tests;
+
+internal static class Jobs
+{
+    public static readonly TimeZoneInfo Seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
+
+    public static Job Every(string cron, string? calendar = null, DayRule days = DayRule.EveryDay, TimeWindow? window = null, MisfirePolicy? misfire = null) =>
+        new("j", new Schedule(CronExpression.Parse(cron), Seoul, calendar, days, window), new NoopAction(),
+            TimeSpan.FromMinutes(1), RetryPolicy.None, OverlapPolicy.Forbid, misfire ?? MisfirePolicy.Default);
+
+    public static DateTimeOffset Kst(int y, int mo, int d, int h = 0, int mi = 0, int s = 0) => new(y, mo, d, h, mi, s, TimeSpan.FromHours(9));
+}
