@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test. Installs what the tests need on a fresh machine first (PostgreSQL from Debian's packages; the
+# tests start their own server on a loopback port in a temporary folder and stop it afterwards).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+need_apt=()
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_apt+=(postgresql)
+if ((${#need_apt[@]})); then
+  echo "test: installing ${need_apt[*]} (Debian packages)..."
+  sudo_cmd=""; [[ $(id -u) -eq 0 ]] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+echo "test: building..."
+dotnet build Kairos.slnx -c Release -v quiet -nologo
+echo "test: running the test suite..."
+dotnet test Kairos.slnx -c Release --no-build -v quiet -nologo --logger "console;verbosity=minimal" --results-directory artifacts/test-results "$@"

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Kairos.Client.Contracts;
+
+namespace Kairos.Cli.Commands;
+
+internal static class LogsCommand
+{
+    private static readonly string[] Final = ["succeeded", "failed", "timed-out", "killed", "skipped"];
+
+    public static Command Build()
+    {
+        var run = new Argument<long>("run") { Description = "Run id" };
+        var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new lines until the run finishes" };
+        var command = new Command("logs", "Print a run's output (stdout, stderr and Kairos's own lines)") { run, follow };
+        command.SetAction((parse, ct) => ServerCall.RunAsync(parse, async client =>
+        {
+            var id = parse.GetValue(run);
+            long after = 0;
+            while (true)
+            {
+                var lines = await client.GetLogsAsync(id, after, 1000, ct);
+                foreach (var line in lines) Print(line);
+                if (lines.Count > 0) after = lines[^1].Seq;
+                if (lines.Count == 1000) continue;
+                if (!parse.GetValue(follow)) break;
+                var state = (await client.GetRunAsync(id, ct)).State;
+                if (Final.Contains(state))
+                {
+                    foreach (var line in await client.GetLogsAsync(id, after, 1000, ct)) Print(line);
+                    Console.Error.WriteLine($"[run {id} {state}]");
+                    break;
+                }
+                await Task.Delay(500, ct);
+            }
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static void Print(LogLineDto line)
+    {
+        var prefix = line.Stream switch { "stderr" => "ERR ", "system" => "--- ", _ => "" };
+        Console.WriteLine($"{Display.Time(line.At)} {prefix}{line.Text}");
+    }
+}

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using System.Net;
+using System.Text.Json;
+using Kairos.Client;
+
+namespace Kairos.Cli;
+
+/// <summary>Runs one call against the server and turns every failure into a message on stderr and an exit code.</summary>
+internal static class ServerCall
+{
+    public static readonly JsonSerializerOptions PrettyJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static async Task<int> RunAsync(ParseResult parse, Func<KairosClient, Task<int>> call)
+    {
+        var server = parse.GetValue(KairosCli.Server)!;
+        if (!Uri.TryCreate(server.EndsWith('/') ? server : server + "/", UriKind.Absolute, out var baseAddress))
+        {
+            await Console.Error.WriteLineAsync($"kairos: --server '{server}' is not a URL");
+            return ExitCodes.Usage;
+        }
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add("X-Kairos-Actor", Environment.GetEnvironmentVariable("KAIROS_ACTOR") ?? $"{Environment.UserName}(cli)");
+        try
+        {
+            return await call(new KairosClient(http));
+        }
+        catch (KairosApiException e)
+        {
+            await Console.Error.WriteLineAsync($"kairos: {e.Message}");
+            foreach (var (field, messages) in e.Errors)
+                foreach (var message in messages) await Console.Error.WriteLineAsync($"  {field}: {message}");
+            return e.Status switch
+            {
+                HttpStatusCode.NotFound => ExitCodes.NotFound,
+                _ => ExitCodes.Refused,
+            };
+        }
+        catch (HttpRequestException e)
+        {
+            await Console.Error.WriteLineAsync($"kairos: cannot reach the Kairos server at {server}: {e.Message}. Is it running (./kairos up)?");
+            return ExitCodes.Unreachable;
+        }
+        catch (TaskCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"kairos: the server at {server} did not answer in time");
+            return ExitCodes.Unreachable;
+        }
+    }
+
+    public static bool WantsJson(ParseResult parse) => parse.GetValue(KairosCli.Json);
+
+    public static void PrintJson<T>(T value) => Console.WriteLine(JsonSerializer.Serialize(value, PrettyJson));
+}

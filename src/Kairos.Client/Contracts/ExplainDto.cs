@@ -1,0 +1,14 @@
+namespace Kairos.Client.Contracts;
+
+/// <summary>Why a job runs when it does: its upcoming slots and its recent runs with outcome or reason.</summary>
+public sealed record ExplainDto(string JobId, string Schedule, bool Held, IReadOnlyList<SlotDto> Next, IReadOnlyList<RunDto> Recent);
+
+/// <summary>An upcoming slot: when (UTC and local), the business date, and whether it will run.</summary>
+/// <param name="SlotTime">UTC instant.</param>
+/// <param name="LocalTime">Wall-clock time in the job's time zone, with the zone named.</param>
+/// <param name="BusinessDate">The business date a run of this slot is for.</param>
+/// <param name="WillRun">False when the slot is skipped.</param>
+/// <param name="SkipReason">Why it will be skipped.</param>
+/// <param name="Detail">The reason in words (the holiday, the hold).</param>
+/// <param name="RunId">The run already planned for this slot, if any.</param>
+public sealed record SlotDto(DateTimeOffset SlotTime, string LocalTime, string BusinessDate, bool WillRun, string? SkipReason, string? Detail, long? RunId);

@@ -1,0 +1,16 @@
+namespace Kairos.Client.Contracts;
+
+/// <summary>An operator action's reason, recorded in the audit log.</summary>
+public sealed record ActionRequest(string? Reason = null);
+
+/// <summary>Run a job now. <paramref name="BusinessDate"/> (yyyy-MM-dd) defaults to today's business date in the job's zone.</summary>
+public sealed record TriggerRequest(string? BusinessDate = null, string? Reason = null);
+
+/// <summary>The result of validating definitions: each problem with its field (and file and line for files).</summary>
+public sealed record ValidationResultDto(bool Valid, IReadOnlyList<ValidationErrorDto> Errors);
+
+/// <summary>One validation problem.</summary>
+public sealed record ValidationErrorDto(string? File, int? Line, string Field, string Message);
+
+/// <summary>A run created by trigger or rerun.</summary>
+public sealed record RunCreatedDto(long RunId, string JobId, string? BusinessDate);

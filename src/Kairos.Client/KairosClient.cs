@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kairos.Client.Contracts;
+
+namespace Kairos.Client;
+
+/// <summary>
+/// The Kairos REST API for .NET services and the CLI. Every call is asynchronous; refusals throw
+/// <see cref="KairosApiException"/> with the server's code and message.
+/// </summary>
+/// <example>
+/// <code>
+/// using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:5080") };
+/// var kairos = new KairosClient(http);
+/// await kairos.HoldAsync("fx-rates", "partner maintenance tonight");
+/// </code>
+/// </example>
+public sealed class KairosClient(HttpClient http)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Every job with its state.</summary>
+    public Task<List<JobDto>> ListJobsAsync(CancellationToken cancellationToken = default) => GetAsync<List<JobDto>>("api/jobs", cancellationToken);
+
+    /// <summary>One job; not-found when there is none.</summary>
+    public Task<JobDto> GetJobAsync(string id, CancellationToken cancellationToken = default) => GetAsync<JobDto>($"api/jobs/{Uri.EscapeDataString(id)}", cancellationToken);
+
+    /// <summary>Creates or replaces a job from its definition; validation problems come back per field.</summary>
+    public Task<JobDto> PutJobAsync(JobDefinition definition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return SendAsync<JobDto>(HttpMethod.Put, $"api/jobs/{Uri.EscapeDataString(definition.Id ?? "")}", definition, cancellationToken);
+    }
+
+    /// <summary>The job's next slots and recent runs, with the reason for each skipped slot.</summary>
+    public Task<ExplainDto> ExplainAsync(string id, int next = 10, int recent = 10, CancellationToken cancellationToken = default) =>
+        GetAsync<ExplainDto>($"api/jobs/{Uri.EscapeDataString(id)}/explain?next={next}&recent={recent}", cancellationToken);
+
+    /// <summary>Holds a job: its slots are skipped (reason held) until it is released.</summary>
+    public Task<JobDto> HoldAsync(string id, string? reason = null, CancellationToken cancellationToken = default) =>
+        SendAsync<JobDto>(HttpMethod.Post, $"api/jobs/{Uri.EscapeDataString(id)}/hold", new ActionRequest(reason), cancellationToken);
+
+    /// <summary>Releases a held job.</summary>
+    public Task<JobDto> ReleaseAsync(string id, string? reason = null, CancellationToken cancellationToken = default) =>
+        SendAsync<JobDto>(HttpMethod.Post, $"api/jobs/{Uri.EscapeDataString(id)}/release", new ActionRequest(reason), cancellationToken);
+
+    /// <summary>Runs a job now, for the given business date (yyyy-MM-dd) or today's.</summary>
+    public Task<RunCreatedDto> TriggerAsync(string id, string? businessDate = null, string? reason = null, CancellationToken cancellationToken = default) =>
+        SendAsync<RunCreatedDto>(HttpMethod.Post, $"api/jobs/{Uri.EscapeDataString(id)}/trigger", new TriggerRequest(businessDate, reason), cancellationToken);
+
+    /// <summary>Runs, newest first, optionally of one job and in one state; beforeId pages back.</summary>
+    public Task<List<RunDto>> ListRunsAsync(string? jobId = null, string? state = null, long? beforeId = null, int limit = 50, CancellationToken cancellationToken = default)
+    {
+        var query = new List<string> { $"limit={limit}" };
+        if (jobId is not null) query.Add($"job={Uri.EscapeDataString(jobId)}");
+        if (state is not null) query.Add($"state={Uri.EscapeDataString(state)}");
+        if (beforeId is not null) query.Add($"before={beforeId}");
+        return GetAsync<List<RunDto>>("api/runs?" + string.Join('&', query), cancellationToken);
+    }
+
+    /// <summary>One run.</summary>
+    public Task<RunDto> GetRunAsync(long id, CancellationToken cancellationToken = default) => GetAsync<RunDto>($"api/runs/{id}", cancellationToken);
+
+    /// <summary>Every state change of a run.</summary>
+    public Task<List<RunEventDto>> GetRunEventsAsync(long id, CancellationToken cancellationToken = default) => GetAsync<List<RunEventDto>>($"api/runs/{id}/events", cancellationToken);
+
+    /// <summary>A run's output lines after sequence number <paramref name="after"/>.</summary>
+    public Task<List<LogLineDto>> GetLogsAsync(long id, long after = 0, int limit = 1000, CancellationToken cancellationToken = default) =>
+        GetAsync<List<LogLineDto>>($"api/runs/{id}/logs?after={after}&limit={limit}", cancellationToken);
+
+    /// <summary>Kills a running run (SIGTERM, then SIGKILL), or cancels one that has not started.</summary>
+    public Task<RunDto> KillAsync(long id, string? reason = null, CancellationToken cancellationToken = default) =>
+        SendAsync<RunDto>(HttpMethod.Post, $"api/runs/{id}/kill", new ActionRequest(reason), cancellationToken);
+
+    /// <summary>Runs a finished run's job again for the same business date.</summary>
+    public Task<RunCreatedDto> RerunAsync(long id, string? reason = null, CancellationToken cancellationToken = default) =>
+        SendAsync<RunCreatedDto>(HttpMethod.Post, $"api/runs/{id}/rerun", new ActionRequest(reason), cancellationToken);
+
+    private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body, body.GetType(), options: Json) };
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+            return (await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false))!;
+        throw await ProblemAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<KairosApiException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            var root = doc.RootElement;
+            var code = root.TryGetProperty("code", out var c) ? c.GetString() ?? "error" : StatusCode(response.StatusCode);
+            var message = root.TryGetProperty("detail", out var d) && d.GetString() is { Length: > 0 } detail ? detail
+                : root.TryGetProperty("title", out var t) ? t.GetString() ?? "" : text;
+            var errors = root.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Object
+                ? e.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(v => v.GetString() ?? "").ToArray())
+                : null;
+            return new KairosApiException(response.StatusCode, code, message, errors);
+        }
+        catch (JsonException)
+        {
+            return new KairosApiException(response.StatusCode, StatusCode(response.StatusCode), $"HTTP {(int)response.StatusCode}: {text}");
+        }
+    }
+
+    private static string StatusCode(HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.NotFound => "not-found",
+        HttpStatusCode.Conflict => "conflict",
+        HttpStatusCode.BadRequest => "validation",
+        _ => "error",
+    };
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using Kairos.Client.Contracts;
+using Kairos.Core.Jobs;
+using Kairos.Core.Ports;
+using Kairos.Core.Runs;
+using Kairos.Core.Schedules;
+using Kairos.Definitions;
+
+namespace Kairos.Server.Api;
+
+/// <summary>Domain and store types to the wire contract.</summary>
+internal static class Dtos
+{
+    public static RunDto ToDto(this Run r) => new(
+        r.Id, r.JobId, r.SlotTime, r.Trigger.ToString().ToLowerInvariant(),
+        r.BusinessDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.State.ToWire(), r.SkipReason?.ToWire(), r.Detail,
+        r.Attempt, r.DueAt, r.StartedAt, r.FinishedAt, r.ExitCode, r.HttpStatus, r.Node, r.RerunOf, r.RequestedBy,
+        r.SlotTime is { } slot && r.StartedAt is { } started ? Math.Round((started - slot).TotalMilliseconds, 1) : null);
+
+    public static JobDto ToDto(this JobRecord record, Job? job)
+    {
+        var definition = JobJson.Deserialize(record.DefinitionJson);
+        return new JobDto(record.Id, definition.Description, definition.Owner, definition.Tags ?? [],
+            job?.Schedule is { } s ? Describe(s) : null, ActionKind(definition), record.Held, record.HeldBy, record.HeldReason,
+            record.Source, record.UpdatedAt, definition);
+    }
+
+    public static string Describe(Schedule s)
+    {
+        var days = s.Days == DayRule.BusinessDays ? $", business days of {s.CalendarId}" : s.CalendarId is null ? "" : $", business dates from {s.CalendarId}";
+        var window = s.Window is null ? "" : $", only {s.Window}";
+        return $"{s.Cron} ({s.Zone.Id}){days}{window}";
+    }
+
+    private static string ActionKind(JobDefinition d) => d.Action?.Command is not null ? "command" : d.Action?.Http is not null ? "http" : "noop";
+
+    public static LogLineDto ToDto(this LogLine l) => new(l.Seq, l.Attempt, l.Stream.ToString().ToLowerInvariant(), l.At, l.Text);
+
+    public static RunEventDto ToDto(this RunEvent e) => new(e.At, e.From?.ToWire(), e.To.ToWire(), e.Attempt, e.Detail);
+}

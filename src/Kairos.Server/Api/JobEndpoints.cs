@@ -1,0 +1,119 @@
+using System.Globalization;
+using Kairos.Calendars;
+using Kairos.Client.Contracts;
+using Kairos.Core.Ports;
+using Kairos.Core.Runs;
+using Kairos.Core.Slots;
+using Kairos.Definitions;
+using Kairos.Scheduling;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kairos.Server.Api;
+
+internal static class JobEndpoints
+{
+    public static void MapJobEndpoints(this IEndpointRouteBuilder app)
+    {
+        var jobs = app.MapGroup("/api/jobs").WithTags("Jobs");
+        jobs.MapGet("/", ListAsync).WithSummary("Every job with its state");
+        jobs.MapGet("/{id}", GetAsync).WithSummary("One job");
+        jobs.MapPut("/{id}", PutAsync).WithSummary("Create or replace a job from its definition");
+        jobs.MapDelete("/{id}", DeleteAsync).WithSummary("Remove a job; its runs stay");
+        jobs.MapPost("/validate", Validate).WithSummary("Check a definition without saving it");
+        jobs.MapGet("/{id}/explain", ExplainAsync).WithSummary("Next slots and recent runs, with the reason for each skipped slot");
+        jobs.MapPost("/{id}/hold", (string id, ActionRequest? body, HttpContext http, IKairosStore store, JobCatalog catalog, TimeProvider clock, CancellationToken ct) =>
+            SetHeldAsync(id, true, body, http, store, catalog, clock, ct)).WithSummary("Hold: slots are skipped until released");
+        jobs.MapPost("/{id}/release", (string id, ActionRequest? body, HttpContext http, IKairosStore store, JobCatalog catalog, TimeProvider clock, CancellationToken ct) =>
+            SetHeldAsync(id, false, body, http, store, catalog, clock, ct)).WithSummary("Release a held job");
+        jobs.MapPost("/{id}/trigger", TriggerAsync).WithSummary("Run a job now, for a business date");
+    }
+
+    private static async Task<Ok<List<JobDto>>> ListAsync(IKairosStore store, JobCatalog catalog, CancellationToken ct) =>
+        TypedResults.Ok((await store.Jobs.ListAsync(ct)).Select(r => r.ToDto(catalog.Find(r.Id))).ToList());
+
+    private static async Task<IResult> GetAsync(string id, IKairosStore store, JobCatalog catalog, CancellationToken ct) =>
+        await store.Jobs.GetAsync(id, ct) is { } record ? TypedResults.Ok(record.ToDto(catalog.Find(id))) : Problems.NotFound($"There is no job '{id}'.");
+
+    private static async Task<IResult> PutAsync(string id, JobDefinition definition, HttpContext http, IKairosStore store, JobCatalog catalog, ICalendarSource calendars, KairosScheduler scheduler, TimeProvider clock, CancellationToken ct)
+    {
+        definition.Id ??= id;
+        if (definition.Id != id) return Problems.Invalid("id", $"'{definition.Id}' does not match the URL's job id '{id}'");
+        var (job, errors) = new JobValidator(calendars).Validate(definition);
+        if (job is null) return Problems.Invalid(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+        var before = await store.Jobs.GetAsync(id, ct);
+        await store.Jobs.UpsertAsync(new JobRecord(id, JobJson.Serialize(definition), "api", job.Overlap, clock.GetUtcNow()), job.HeldInitially, ct);
+        await store.Audit.AppendAsync(new AuditEntry(clock.GetUtcNow(), Operator.Of(http), before is null ? "job.create" : "job.update", $"job:{id}", null, JobJson.Serialize(definition)), ct);
+        await scheduler.PlanOnceAsync(ct);
+        return TypedResults.Ok((await store.Jobs.GetAsync(id, ct))!.ToDto(catalog.Find(id)));
+    }
+
+    private static async Task<IResult> DeleteAsync(string id, HttpContext http, IKairosStore store, TimeProvider clock, CancellationToken ct)
+    {
+        if (!await store.Jobs.DeleteAsync(id, ct)) return Problems.NotFound($"There is no job '{id}'.");
+        await store.Audit.AppendAsync(new AuditEntry(clock.GetUtcNow(), Operator.Of(http), "job.delete", $"job:{id}"), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static Ok<ValidationResultDto> Validate(JobDefinition definition, ICalendarSource calendars)
+    {
+        var (job, errors) = new JobValidator(calendars).Validate(definition);
+        return TypedResults.Ok(new ValidationResultDto(job is not null, errors.Select(e => new ValidationErrorDto(null, null, e.Field, e.Message)).ToList()));
+    }
+
+    private static async Task<IResult> ExplainAsync(string id, IKairosStore store, JobCatalog catalog, TimeProvider clock, int? next, int? recent, CancellationToken ct)
+    {
+        var record = await store.Jobs.GetAsync(id, ct);
+        var job = catalog.Find(id);
+        if (record is null) return Problems.NotFound($"There is no job '{id}'.");
+        if (next is < 0 or > 500 || recent is < 0 or > 500) return Problems.Invalid("next", "next and recent are between 0 and 500");
+        var now = clock.GetUtcNow();
+        var slots = new List<SlotDto>();
+        if (job?.Schedule is { } schedule)
+        {
+            var calendar = schedule.CalendarId is { } cid ? catalog.Calendars.Find(cid) : null;
+            var planned = SlotPlanner.Next(job, calendar, now, next ?? 10).ToList();
+            var existing = planned.Count == 0 ? [] : (await store.Runs.SlotRunsAsync(id, planned[0].Key.SlotTime, planned[^1].Key.SlotTime.AddTicks(1), ct)).ToDictionary(r => r.SlotTime!.Value);
+            foreach (var slot in planned)
+            {
+                var local = TimeZoneInfo.ConvertTime(slot.Key.SlotTime, schedule.Zone);
+                var (willRun, reason, detail) = slot.Runs && record.Held
+                    ? (false, SkipReason.Held.ToWire(), $"the job is held by {record.HeldBy}" + (record.HeldReason is null ? "" : $": {record.HeldReason}"))
+                    : (slot.Runs, slot.Skip?.ToWire(), slot.Detail);
+                slots.Add(new SlotDto(slot.Key.SlotTime, $"{local:yyyy-MM-dd HH:mm:ss} {schedule.Zone.Id} ({local:zzz})", slot.BusinessDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    willRun, reason, detail, existing.GetValueOrDefault(slot.Key.SlotTime)?.Id));
+            }
+        }
+        var runs = await store.Runs.ListAsync(new RunQuery(JobId: id, Limit: recent ?? 10), ct);
+        return TypedResults.Ok(new ExplainDto(id, job?.Schedule is { } s ? Dtos.Describe(s) : "no schedule: runs only when triggered", record.Held, slots, runs.Select(r => r.ToDto()).ToList()));
+    }
+
+    private static async Task<IResult> SetHeldAsync(string id, bool held, ActionRequest? body, HttpContext http, IKairosStore store, JobCatalog catalog, TimeProvider clock, CancellationToken ct)
+    {
+        var actor = Operator.Of(http);
+        if (!await store.Jobs.SetHeldAsync(id, held, actor, body?.Reason, ct)) return Problems.NotFound($"There is no job '{id}'.");
+        await store.Audit.AppendAsync(new AuditEntry(clock.GetUtcNow(), actor, held ? "job.hold" : "job.release", $"job:{id}", body?.Reason), ct);
+        return TypedResults.Ok((await store.Jobs.GetAsync(id, ct))!.ToDto(catalog.Find(id)));
+    }
+
+    private static async Task<IResult> TriggerAsync(string id, TriggerRequest? body, HttpContext http, IKairosStore store, JobCatalog catalog, KairosScheduler scheduler, TimeProvider clock, CancellationToken ct)
+    {
+        if (await store.Jobs.GetAsync(id, ct) is null) return Problems.NotFound($"There is no job '{id}'.");
+        var now = clock.GetUtcNow();
+        DateOnly businessDate;
+        if (body?.BusinessDate is { } text)
+        {
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out businessDate))
+                return Problems.Invalid("businessDate", $"'{text}' is not a date yyyy-MM-dd");
+        }
+        else
+        {
+            var zone = catalog.Find(id)?.Schedule?.Zone ?? TimeZoneInfo.FindSystemTimeZoneById(Core.Schedules.Schedule.DefaultTimeZone);
+            businessDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        }
+        var actor = Operator.Of(http);
+        var runId = await store.Runs.AddRunAsync(new NewRun(id, null, TriggerKind.Manual, businessDate, now, RunState.Queued, RequestedBy: actor, Detail: $"triggered by {actor}" + (body?.Reason is { } r ? $": {r}" : "")), now, ct);
+        await store.Audit.AppendAsync(new AuditEntry(now, actor, "job.trigger", $"job:{id}", body?.Reason, $"run {runId} for {businessDate:yyyy-MM-dd}"), ct);
+        scheduler.Wake();
+        return TypedResults.Accepted($"/api/runs/{runId}", new RunCreatedDto(runId, id, businessDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+    }
+}

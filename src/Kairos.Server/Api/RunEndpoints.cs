@@ -1,0 +1,91 @@
+using Kairos.Client.Contracts;
+using Kairos.Core.Ports;
+using Kairos.Core.Runs;
+using Kairos.Scheduling;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kairos.Server.Api;
+
+internal static class RunEndpoints
+{
+    public static void MapRunEndpoints(this IEndpointRouteBuilder app)
+    {
+        var runs = app.MapGroup("/api/runs").WithTags("Runs");
+        runs.MapGet("/", ListAsync).WithSummary("Runs, newest first; filter by job and state, page with before");
+        runs.MapGet("/{id:long}", GetAsync).WithSummary("One run");
+        runs.MapGet("/{id:long}/events", EventsAsync).WithSummary("Every state change of a run");
+        runs.MapGet("/{id:long}/logs", LogsAsync).WithSummary("A run's output, readable while it runs");
+        runs.MapPost("/{id:long}/kill", KillAsync).WithSummary("Kill a running run (SIGTERM, then SIGKILL) or cancel one not yet started");
+        runs.MapPost("/{id:long}/rerun", RerunAsync).WithSummary("Run a finished run's job again for the same business date");
+    }
+
+    private static async Task<IResult> ListAsync(IKairosStore store, string? job, string? state, long? before, int? limit, CancellationToken ct)
+    {
+        RunState? parsed = null;
+        if (state is not null)
+        {
+            try { parsed = RunStates.FromWire(state); }
+            catch (FormatException) { return Problems.Invalid("state", $"'{state}' is not one of {string.Join(", ", Enum.GetValues<RunState>().Select(s => s.ToWire()))}"); }
+        }
+        if (limit is < 1 or > 1000) return Problems.Invalid("limit", "is between 1 and 1000");
+        var runs = await store.Runs.ListAsync(new RunQuery(job, parsed, before, limit ?? 50), ct);
+        return TypedResults.Ok(runs.Select(r => r.ToDto()).ToList());
+    }
+
+    private static async Task<IResult> GetAsync(long id, IKairosStore store, CancellationToken ct) =>
+        await store.Runs.GetAsync(id, ct) is { } run ? TypedResults.Ok(run.ToDto()) : Problems.NotFound($"There is no run {id}.");
+
+    private static async Task<IResult> EventsAsync(long id, IKairosStore store, CancellationToken ct)
+    {
+        if (await store.Runs.GetAsync(id, ct) is null) return Problems.NotFound($"There is no run {id}.");
+        return TypedResults.Ok((await store.Runs.EventsAsync(id, ct)).Select(e => e.ToDto()).ToList());
+    }
+
+    private static async Task<IResult> LogsAsync(long id, IKairosStore store, long? after, int? limit, CancellationToken ct)
+    {
+        if (await store.Runs.GetAsync(id, ct) is null) return Problems.NotFound($"There is no run {id}.");
+        var lines = await store.Logs.ReadAsync(id, after ?? 0, limit ?? 1000, ct);
+        return TypedResults.Ok(lines.Select(l => l.ToDto()).ToList());
+    }
+
+    private static async Task<IResult> KillAsync(long id, ActionRequest? body, HttpContext http, IKairosStore store, KairosScheduler scheduler, TimeProvider clock, CancellationToken ct)
+    {
+        var run = await store.Runs.GetAsync(id, ct);
+        if (run is null) return Problems.NotFound($"There is no run {id}.");
+        var actor = Operator.Of(http);
+        var now = clock.GetUtcNow();
+        bool done;
+        if (run.State == RunState.Running)
+        {
+            // The run's own node acts on the request; this node may be it.
+            done = await store.Runs.RequestKillAsync(id, actor, now, ct);
+            scheduler.Kill(id, actor);
+        }
+        else if (run.State.IsWaiting())
+        {
+            done = await store.Runs.CancelWaitingAsync(id, actor, now, ct);
+        }
+        else
+        {
+            return Problems.Conflict($"Run {id} has already finished ({run.State.ToWire()}); nothing to kill.");
+        }
+        if (!done) return Problems.Conflict($"Run {id} changed state meanwhile; look again.");
+        await store.Audit.AppendAsync(new AuditEntry(now, actor, "run.kill", $"run:{id}", body?.Reason, $"job {run.JobId}, was {run.State.ToWire()}"), ct);
+        return TypedResults.Ok((await store.Runs.GetAsync(id, ct))!.ToDto());
+    }
+
+    private static async Task<IResult> RerunAsync(long id, ActionRequest? body, HttpContext http, IKairosStore store, KairosScheduler scheduler, TimeProvider clock, CancellationToken ct)
+    {
+        var run = await store.Runs.GetAsync(id, ct);
+        if (run is null) return Problems.NotFound($"There is no run {id}.");
+        if (!run.State.IsFinal()) return Problems.Conflict($"Run {id} is {run.State.ToWire()}; only a finished run can be rerun.");
+        if (await store.Jobs.GetAsync(run.JobId, ct) is null) return Problems.Conflict($"Job '{run.JobId}' no longer exists.");
+        var actor = Operator.Of(http);
+        var now = clock.GetUtcNow();
+        var newId = await store.Runs.AddRunAsync(new NewRun(run.JobId, null, TriggerKind.Manual, run.BusinessDate, now, RunState.Queued,
+            Detail: $"rerun of run {id} by {actor}" + (body?.Reason is { } r ? $": {r}" : ""), RequestedBy: actor, RerunOf: id), now, ct);
+        await store.Audit.AppendAsync(new AuditEntry(now, actor, "run.rerun", $"run:{id}", body?.Reason, $"new run {newId}"), ct);
+        scheduler.Wake();
+        return TypedResults.Accepted($"/api/runs/{newId}", new RunCreatedDto(newId, run.JobId, run.BusinessDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+}

@@ -1,0 +1,49 @@
+using Kairos.Server.Api;
+
+namespace Kairos.Server.Hosting;
+
+/// <summary>Builds the server: store, scheduler node, job files, API and OpenAPI description.</summary>
+public static class KairosServer
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    private static readonly Dictionary<string, string> Flags = new()
+    {
+        ["--jobs"] = "Kairos:JobsPath",
+        ["--data"] = "Kairos:DataPath",
+        ["--postgres"] = "Kairos:Postgres",
+        ["--node"] = "Kairos:NodeId",
+        ["--url"] = "urls",
+    };
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddCommandLine(args, Flags);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
+        var options = builder.Configuration.GetSection("Kairos").Get<KairosServerOptions>() ?? new KairosServerOptions();
+        // Relative paths are from where the server was started, not from its content root.
+        options.DataPath = Path.GetFullPath(options.DataPath);
+        if (options.JobsPath is { Length: > 0 } jobs) options.JobsPath = Path.GetFullPath(jobs);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddKairos(options);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+        builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = options.ShutdownGrace + TimeSpan.FromSeconds(20));
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapHealthChecks("/healthz/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/healthz/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapJobEndpoints();
+        app.MapRunEndpoints();
+        app.MapAuditEndpoints();
+        app.MapGet("/", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
+        return app;
+    }
+}

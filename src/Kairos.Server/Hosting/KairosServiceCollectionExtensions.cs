@@ -1,0 +1,42 @@
+using Kairos.Calendars;
+using Kairos.Core.Ports;
+using Kairos.Executors;
+using Kairos.Scheduling;
+using Kairos.Store.Postgres;
+using Kairos.Store.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Kairos.Server.Hosting;
+
+public static class KairosServiceCollectionExtensions
+{
+    public static IServiceCollection AddKairos(this IServiceCollection services, KairosServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        services.TryAddSingleton(TimeProvider.System);
+        if (options.Postgres is { Length: > 0 } connectionString) services.AddKairosPostgresStore(connectionString);
+        else services.AddKairosSqliteStore(Path.Combine(options.DataPath, "kairos.db"));
+        services.AddSingleton<ICalendarSource, BuiltInCalendars>();
+        services.AddSingleton(new SchedulerOptions
+        {
+            NodeId = options.NodeId ?? new SchedulerOptions().NodeId,
+            ShutdownGrace = options.ShutdownGrace,
+        });
+        services.AddSingleton<SchedulerEvents>();
+        services.AddSingleton<JobCatalog>();
+        services.AddHttpClient<HttpExecutor>();
+        services.AddSingleton<IActionExecutor, NoopExecutor>();
+        services.AddSingleton<IActionExecutor, CommandExecutor>();
+        services.AddSingleton<IActionExecutor>(sp => sp.GetRequiredService<HttpExecutor>());
+        services.AddSingleton<KairosScheduler>();
+        services.AddSingleton<JobFileSync>();
+        services.AddHostedService<SchedulerHostedService>();
+        return services;
+    }
+
+    public static IServiceCollection AddKairosSqliteStore(this IServiceCollection services, string path) =>
+        services.AddSingleton<IKairosStore>(sp => SqliteStore.Open(path, sp.GetRequiredService<TimeProvider>()));
+
+    public static IServiceCollection AddKairosPostgresStore(this IServiceCollection services, string connectionString) =>
+        services.AddSingleton<IKairosStore>(sp => PostgresStore.Open(connectionString, sp.GetRequiredService<TimeProvider>()));
+}

@@ -1,0 +1,4 @@
+using Kairos.Server.Hosting;
+
+var app = KairosServer.Build(args);
+await app.RunAsync();
