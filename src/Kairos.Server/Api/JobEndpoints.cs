@@ -17,9 +17,9 @@ internal static class JobEndpoints
         var jobs = app.MapGroup("/api/jobs").WithTags("Jobs");
         jobs.MapGet("/", ListAsync).WithSummary("Every job with its state");
         jobs.MapGet("/{id}", GetAsync).WithSummary("One job");
-        jobs.MapPut("/{id}", PutAsync).WithSummary("Create or replace a job from its definition");
+        jobs.MapPut("/{id}", PutAsync).Accepts<JobDefinition>("application/json").WithSummary("Create or replace a job from its definition");
         jobs.MapDelete("/{id}", DeleteAsync).WithSummary("Remove a job; its runs stay");
-        jobs.MapPost("/validate", Validate).WithSummary("Check a definition without saving it");
+        jobs.MapPost("/validate", ValidateAsync).Accepts<JobDefinition>("application/json").WithSummary("Check a definition without saving it");
         jobs.MapGet("/{id}/explain", ExplainAsync).WithSummary("Next slots and recent runs, with the reason for each skipped slot");
         jobs.MapPost("/{id}/hold", (string id, ActionRequest? body, HttpContext http, IKairosStore store, JobCatalog catalog, TimeProvider clock, CancellationToken ct) =>
             SetHeldAsync(id, true, body, http, store, catalog, clock, ct)).WithSummary("Hold: slots are skipped until released");
@@ -34,8 +34,10 @@ internal static class JobEndpoints
     private static async Task<IResult> GetAsync(string id, IKairosStore store, JobCatalog catalog, CancellationToken ct) =>
         await store.Jobs.GetAsync(id, ct) is { } record ? TypedResults.Ok(record.ToDto(catalog.Find(id))) : Problems.NotFound($"There is no job '{id}'.");
 
-    private static async Task<IResult> PutAsync(string id, JobDefinition definition, HttpContext http, IKairosStore store, JobCatalog catalog, ICalendarSource calendars, KairosScheduler scheduler, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> PutAsync(string id, HttpContext http, IKairosStore store, JobCatalog catalog, ICalendarSource calendars, KairosScheduler scheduler, TimeProvider clock, CancellationToken ct)
     {
+        var (definition, problem) = await ReadDefinitionAsync(http.Request, ct);
+        if (definition is null) return problem!;
         definition.Id ??= id;
         if (definition.Id != id) return Problems.Invalid("id", $"'{definition.Id}' does not match the URL's job id '{id}'");
         var (job, errors) = new JobValidator(calendars).Validate(definition);
@@ -54,10 +56,27 @@ internal static class JobEndpoints
         return TypedResults.NoContent();
     }
 
-    private static Ok<ValidationResultDto> Validate(JobDefinition definition, ICalendarSource calendars)
+    private static async Task<IResult> ValidateAsync(HttpRequest request, ICalendarSource calendars, CancellationToken ct)
     {
+        var (definition, problem) = await ReadDefinitionAsync(request, ct);
+        if (definition is null) return problem!;
         var (job, errors) = new JobValidator(calendars).Validate(definition);
         return TypedResults.Ok(new ValidationResultDto(job is not null, errors.Select(e => new ValidationErrorDto(null, null, e.Field, e.Message)).ToList()));
+    }
+
+    // The body is read here rather than bound by the framework so that an unknown field or a wrong type gets a message naming it.
+    private static async Task<(JobDefinition? Definition, IResult? Problem)> ReadDefinitionAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            var definition = await System.Text.Json.JsonSerializer.DeserializeAsync<JobDefinition>(request.Body, JobJson.Options, ct);
+            return definition is null ? (null, Problems.Invalid("", "the body is empty; send a job definition as JSON")) : (definition, null);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            var field = e.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "";
+            return (null, Problems.Invalid(field, $"not a valid job definition: {e.Message}"));
+        }
     }
 
     private static async Task<IResult> ExplainAsync(string id, IKairosStore store, JobCatalog catalog, TimeProvider clock, int? next, int? recent, CancellationToken ct)
