@@ -1,0 +1,86 @@
+using Kairos.Testing;
+
+namespace Kairos.EndToEnd.Tests;
+
+/// <summary>The kairos command as a process: output, errors and exit codes scripts rely on.</summary>
+public class CliTests
+{
+    [Fact]
+    public async Task Validate_Examples_ExitZero()
+    {
+        var (code, stdout, _) = await Processes.CliAsync("validate", "examples");
+        Assert.Equal(0, code);
+        Assert.Contains("job(s) valid", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_BrokenCopy_ExitOneNamingFileLineAndField()
+    {
+        var folder = Path.GetDirectoryName(TestServers.NewSqlitePath())!;
+        foreach (var file in Directory.GetFiles(Path.Combine(Processes.RepoRoot(), "examples"), "*.yaml"))
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        var hello = Path.Combine(folder, "hello.yaml");
+        await File.WriteAllTextAsync(hello, (await File.ReadAllTextAsync(hello)).Replace("*/10 * * * * *", "*/10 * * * * MOONDAY", StringComparison.Ordinal));
+        var (code, stdout, stderr) = await Processes.CliAsync("validate", folder);
+        Assert.Equal(1, code);
+        Assert.Matches(@"hello\.yaml:\d+: schedule\.cron: The day-of-week field 'MOONDAY'", stderr);
+        Assert.Contains("ok    daily-report", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownCommandOrOption_ExitTwo()
+    {
+        Assert.Equal(2, (await Processes.CliAsync("frobnicate")).ExitCode);
+        Assert.Equal(2, (await Processes.CliAsync("runs", "--bogus")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Help_ExitZeroAndListsCommands()
+    {
+        var (code, stdout, _) = await Processes.CliAsync("--help");
+        Assert.Equal(0, code);
+        foreach (var command in new[] { "validate", "explain", "jobs", "runs", "logs", "trigger", "hold", "release", "kill", "rerun" })
+            Assert.Contains(command, stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoServer_ExitFiveWithHint()
+    {
+        var (code, _, stderr) = await Processes.CliAsync("jobs", "--server", $"http://127.0.0.1:{Processes.FreePort()}");
+        Assert.Equal(5, code);
+        Assert.Contains("cannot reach the Kairos server", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AgainstServer_ExplainHoldTriggerAndErrors()
+    {
+        var data = Path.GetDirectoryName(TestServers.NewSqlitePath())!;
+        await using var server = await Processes.StartServerAsync(Path.Combine(Processes.RepoRoot(), "examples"), data, "cli-node");
+        var url = server.Address.ToString();
+
+        var explain = await Processes.CliAsync("explain", "daily-report", "-n", "7", "--server", url);
+        Assert.Equal(0, explain.ExitCode);
+        Assert.Contains("Next slots:", explain.Stdout, StringComparison.Ordinal);
+        Assert.Contains("09:00:00 Asia/Seoul", explain.Stdout, StringComparison.Ordinal);
+        Assert.Contains("not-business-day", explain.Stdout, StringComparison.Ordinal); // seven days always include a weekend
+
+        Assert.Equal(0, (await Processes.CliAsync("hold", "hello", "--reason", "test", "--server", url)).ExitCode);
+        Assert.Contains("held", (await Processes.CliAsync("jobs", "--server", url)).Stdout, StringComparison.Ordinal);
+
+        var trigger = await Processes.CliAsync("trigger", "hello", "-d", "2026-11-20", "--server", url);
+        Assert.Equal(0, trigger.ExitCode);
+        Assert.Contains("business date 2026-11-20", trigger.Stdout, StringComparison.Ordinal);
+
+        var missing = await Processes.CliAsync("explain", "no-such-job", "--server", url);
+        Assert.Equal(3, missing.ExitCode);
+        Assert.Contains("There is no job 'no-such-job'", missing.Stderr, StringComparison.Ordinal);
+
+        var badDate = await Processes.CliAsync("trigger", "hello", "-d", "yesterday", "--server", url);
+        Assert.Equal(4, badDate.ExitCode);
+        Assert.Contains("businessDate", badDate.Stderr, StringComparison.Ordinal);
+
+        var json = await Processes.CliAsync("runs", "-j", "hello", "--json", "--server", url);
+        Assert.Equal(0, json.ExitCode);
+        Assert.StartsWith("[", json.Stdout.TrimStart(), StringComparison.Ordinal);
+    }
+}

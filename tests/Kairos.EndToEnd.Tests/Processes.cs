@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Kairos.EndToEnd.Tests;
+
+/// <summary>Starts the built server and CLI as real processes.</summary>
+internal static class Processes
+{
+    private static string Dll(string name) => Path.Combine(AppContext.BaseDirectory, name);
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> CliAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoRoot() };
+        info.ArgumentList.Add(Dll("kairos.dll"));
+        foreach (var a in args) info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    public static async Task<ServerProcess> StartServerAsync(string jobs, string data, string node, string? postgres = null)
+    {
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Dll("Kairos.Server.dll"), "--url", $"http://127.0.0.1:{port}", "--jobs", jobs, "--data", data, "--node", node })
+            info.ArgumentList.Add(a);
+        if (postgres is not null) { info.ArgumentList.Add("--postgres"); info.ArgumentList.Add(postgres); }
+        var server = new ServerProcess(Process.Start(info)!, new Uri($"http://127.0.0.1:{port}/"));
+        await server.WaitReadyAsync();
+        return server;
+    }
+
+    public static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kairos.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+}
+
+internal sealed class ServerProcess(Process process, Uri address) : IAsyncDisposable
+{
+    private readonly StringBuilder _output = new();
+
+    public Uri Address { get; } = address;
+
+    public async Task WaitReadyAsync()
+    {
+        process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var http = new HttpClient();
+        for (var i = 0; i < 300; i++)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"server exited {process.ExitCode}: {Output}");
+            try
+            {
+                if ((await http.GetAsync(new Uri(Address, "healthz/ready"))).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"server at {Address} not ready: {Output}");
+    }
+
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    /// <summary>SIGTERM, as Kubernetes sends, then waits for the graceful exit.</summary>
+    public async Task StopAsync()
+    {
+        if (process.HasExited) return;
+        Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(40));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try { await StopAsync(); }
+        catch (TimeoutException) { process.Kill(entireProcessTree: true); }
+        process.Dispose();
+    }
+}
