@@ -14,7 +14,7 @@ public sealed partial class KairosScheduler
             try
             {
                 var now = clock.GetUtcNow();
-                var claim = await store.Runs.ClaimDueAsync(options.NodeId, now, options.Lease, options.MaxClaim, cancellationToken).ConfigureAwait(false);
+                var claim = await store.Runs.ClaimDueAsync(options.NodeId, now, now + options.ClaimAhead, options.Lease, options.MaxClaim, cancellationToken).ConfigureAwait(false);
                 foreach (var run in claim.Started) Start(run);
                 foreach (var id in claim.ToReplace)
                 {
@@ -24,7 +24,7 @@ public sealed partial class KairosScheduler
                 if (claim.Started.Count + claim.Skipped.Count >= options.MaxClaim) continue;
 
                 var next = await store.Runs.NextDueAtAsync(cancellationToken).ConfigureAwait(false);
-                var wait = (next ?? DateTimeOffset.MaxValue) - clock.GetUtcNow();
+                var wait = (next ?? DateTimeOffset.MaxValue) - options.ClaimAhead - clock.GetUtcNow();
                 if (wait > options.PollInterval) wait = options.PollInterval;
                 if (wait <= TimeSpan.Zero) continue;
                 using var delay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -45,7 +45,8 @@ public sealed partial class KairosScheduler
     private void Start(Run run)
     {
         var job = catalog.Find(run.JobId);
-        var attempt = new RunningAttempt(run, job is null ? new CancellationTokenSource() : new CancellationTokenSource(job.Timeout, clock));
+        var timeout = job is null ? Timeout.InfiniteTimeSpan : job.Timeout + Max(run.StartedAt!.Value - clock.GetUtcNow(), TimeSpan.Zero);
+        var attempt = new RunningAttempt(run, new CancellationTokenSource(timeout, clock));
         _running[run.Id] = attempt;
         attempt.Execution = Task.Run(() => ExecuteAsync(attempt, job));
     }
@@ -61,8 +62,20 @@ public sealed partial class KairosScheduler
             {
                 outcome = new ActionOutcome(false, job is null ? $"job '{run.JobId}' is not loaded on node {options.NodeId}" : $"no executor for {job.Action.GetType().Name}");
             }
+            else if (!await WaitForStartAsync(run.StartedAt!.Value, attempt.Stop.Token).ConfigureAwait(false))
+            {
+                if (attempt.Reason == StopReason.Shutdown)
+                {
+                    _released.Enqueue(run); // another node runs this slot; nothing of it happened here
+                    attempt.Stop.Dispose();
+                    _running.TryRemove(run.Id, out _);
+                    return;
+                }
+                outcome = new ActionOutcome(false, "stopped before it started");
+            }
             else
             {
+                attempt.ActionStarted = true;
                 var context = new ActionContext(run, job, _output.For(run.Id, run.Attempt));
                 events.OnRunStarted(run, clock.GetUtcNow());
                 outcome = await executor.ExecuteAsync(context, attempt.Stop.Token).ConfigureAwait(false);
@@ -76,6 +89,24 @@ public sealed partial class KairosScheduler
         _completions.Enqueue(Complete(run, job, outcome, attempt));
         attempt.Stop.Dispose();
         _running.TryRemove(run.Id, out _);
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    // Claimed runs start on their slot's instant, not when the claim committed. Timers round to milliseconds and may
+    // fire a fraction early, so the wait repeats until the clock has reached the instant: a run never starts before its slot.
+    private async Task<bool> WaitForStartAsync(DateTimeOffset startAt, CancellationToken stop)
+    {
+        try
+        {
+            for (var wait = startAt - clock.GetUtcNow(); wait > TimeSpan.Zero; wait = startAt - clock.GetUtcNow())
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), clock, stop).ConfigureAwait(false);
+            return !stop.IsCancellationRequested;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     private RunCompletion Complete(Run run, Job? job, ActionOutcome outcome, RunningAttempt attempt)
@@ -103,6 +134,12 @@ public sealed partial class KairosScheduler
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
+        if (!_released.IsEmpty)
+        {
+            var released = new List<Run>();
+            while (_released.TryDequeue(out var run)) released.Add(run);
+            await store.Runs.ReleaseAsync(released, $"released by node {options.NodeId} before it started: the node shut down", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
         while (!_output.IsEmpty)
             await store.Logs.AppendAsync(_output.Drain(), cancellationToken).ConfigureAwait(false);
         var batch = new List<RunCompletion>();

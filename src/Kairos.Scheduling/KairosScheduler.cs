@@ -22,6 +22,7 @@ public sealed partial class KairosScheduler(
     private readonly RunOutputBuffer _output = new(clock);
     private readonly ConcurrentDictionary<long, RunningAttempt> _running = new();
     private readonly ConcurrentQueue<RunCompletion> _completions = new();
+    private readonly ConcurrentQueue<Run> _released = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly IActionExecutor[] _executors = executors.ToArray();
     private CancellationTokenSource? _loops;
@@ -70,6 +71,7 @@ public sealed partial class KairosScheduler(
         if (_loops is null) return;
         await _loops.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_loopTasks).ConfigureAwait(false);
+        foreach (var waiting in _running.Values.Where(r => !r.ActionStarted)) waiting.RequestStop(StopReason.Shutdown);
         var deadline = clock.GetUtcNow() + options.ShutdownGrace;
         while (!_running.IsEmpty && clock.GetUtcNow() < deadline && !cancellationToken.IsCancellationRequested)
             await Task.WhenAny(Task.WhenAll(_running.Values.Select(r => r.Execution)), Task.Delay(TimeSpan.FromMilliseconds(50), clock)).ConfigureAwait(false);

@@ -13,6 +13,9 @@ internal sealed class RunningAttempt(Run run, CancellationTokenSource stop)
 
     public Task Execution { get; set; } = Task.CompletedTask;
 
+    /// <summary>Set once the action has begun; before that the run is only claimed and may be handed back.</summary>
+    public bool ActionStarted { get; set; }
+
     public string? StoppedBy { get; private set; }
 
     public StopReason Reason => (StopReason)Volatile.Read(ref _reason);

@@ -26,6 +26,12 @@ public sealed record SchedulerOptions
     /// <summary>How long shutdown waits for running runs before it kills them.</summary>
     public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long before its due time a run is claimed. The claim's transaction then happens before the slot, and the
+    /// node starts the run on the slot's instant from memory. A hold within this span before a slot does not skip it.
+    /// </summary>
+    public TimeSpan ClaimAhead { get; init; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>The most runs one claim takes.</summary>
     public int MaxClaim { get; init; } = 5000;
 

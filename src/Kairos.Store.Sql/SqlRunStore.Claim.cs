@@ -7,7 +7,7 @@ namespace Kairos.Store.Sql;
 
 internal sealed partial class SqlRunStore
 {
-    public async Task<ClaimResult> ClaimDueAsync(string node, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default)
+    public async Task<ClaimResult> ClaimDueAsync(string node, DateTimeOffset now, DateTimeOffset dueBy, TimeSpan lease, int max, CancellationToken cancellationToken = default)
     {
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         var connection = scope.Connection;
@@ -15,10 +15,10 @@ internal sealed partial class SqlRunStore
             $"""
             SELECT {RunRow.ColumnsOf("r")}, j.id AS job_found, j.held AS job_held, j.overlap AS job_overlap
             FROM runs r LEFT JOIN jobs j ON j.id = r.job_id
-            WHERE r.state IN ('scheduled', 'queued') AND r.due_at <= @now
+            WHERE r.state IN ('scheduled', 'queued') AND r.due_at <= @dueBy
             ORDER BY r.due_at, r.id LIMIT @max {dialect.ClaimLockClause}
             """,
-            new { now = UnixTime.ToMs(now), max }, scope.Transaction).ConfigureAwait(false)).ToList();
+            new { dueBy = UnixTime.ToMs(dueBy), max }, scope.Transaction).ConfigureAwait(false)).ToList();
         if (candidates.Count == 0) return ClaimResult.Empty;
 
         var running = (await connection.QueryAsync<(string JobId, long Count)>(
@@ -31,7 +31,6 @@ internal sealed partial class SqlRunStore
         var startRows = new List<IReadOnlyDictionary<string, object?>>();
         var finishRows = new List<IReadOnlyDictionary<string, object?>>();
         var events = new List<IReadOnlyDictionary<string, object?>>();
-        var leaseUntil = now + lease;
         foreach (var row in candidates)
         {
             var run = row.ToRun();
@@ -50,9 +49,11 @@ internal sealed partial class SqlRunStore
             if (decision.Action == ClaimAction.StartAndReplace) replaceJobs.Add(run.JobId);
             running[run.JobId] = running.GetValueOrDefault(run.JobId) + 1;
             var attempt = run.Attempt + 1;
-            startRows.Add(new Dictionary<string, object?> { ["id"] = run.Id, ["now"] = UnixTime.ToMs(now), ["node"] = node, ["lease"] = UnixTime.ToMs(leaseUntil) });
-            events.Add(EventParameters(run.Id, now, run.State, RunState.Running, attempt, $"attempt {attempt} on {node}"));
-            started.Add(run with { State = RunState.Running, Attempt = attempt, StartedAt = now, Node = node, LeaseUntil = leaseUntil, KillRequested = false, Detail = null });
+            var startAt = run.DueAt > now ? run.DueAt : now;
+            var leaseUntil = startAt + lease;
+            startRows.Add(new Dictionary<string, object?> { ["id"] = run.Id, ["now"] = UnixTime.ToMs(startAt), ["node"] = node, ["lease"] = UnixTime.ToMs(leaseUntil) });
+            events.Add(EventParameters(run.Id, startAt, run.State, RunState.Running, attempt, $"attempt {attempt} on {node}"));
+            started.Add(run with { State = RunState.Running, Attempt = attempt, StartedAt = startAt, Node = node, LeaseUntil = leaseUntil, KillRequested = false, Detail = null });
         }
 
         var toReplace = new List<long>();

@@ -43,6 +43,30 @@ internal sealed partial class SqlRunStore
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task ReleaseAsync(IReadOnlyList<Run> runs, string why, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        if (runs.Count == 0) return;
+        var rows = runs.Select(r => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            ["id"] = r.Id,
+            ["run"] = r.Id,
+            ["attempt"] = (long)r.Attempt,
+            ["at"] = UnixTime.ToMs(now),
+            ["from"] = RunState.Running.ToWire(),
+            ["to"] = RunState.Queued.ToWire(),
+            ["detail"] = why,
+        }).ToList();
+        await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await dialect.ExecuteManyAsync(scope.Connection, scope.Transaction,
+            $"INSERT INTO run_events (run_id, at, from_state, to_state, attempt, detail) SELECT @run, @at, CAST(@from AS TEXT), CAST(@to AS TEXT), @attempt - 1, CAST(@detail AS TEXT) WHERE EXISTS (SELECT 1 FROM runs WHERE {CurrentAttempt})",
+            rows, cancellationToken).ConfigureAwait(false);
+        await dialect.ExecuteManyAsync(scope.Connection, scope.Transaction,
+            $"UPDATE runs SET state = 'queued', attempt = attempt - 1, node = NULL, lease_until = NULL, started_at = NULL WHERE {CurrentAttempt}",
+            rows, cancellationToken).ConfigureAwait(false);
+        await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task RenewLeasesAsync(string node, IReadOnlyList<long> runIds, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runIds);

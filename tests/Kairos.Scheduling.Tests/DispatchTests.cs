@@ -111,6 +111,22 @@ public class DispatchTests
     }
 
     [Fact]
+    public async Task Shutdown_RunClaimedAheadOfItsSlot_HandedBackForAnotherNode()
+    {
+        await using var h = await Harness.CreateAsync(TimeProvider.System, options: new SchedulerOptions { ClaimAhead = TimeSpan.FromSeconds(5) });
+        await h.AddJobAsync("id: later\naction: { noop: true }\n");
+        var now = TimeProvider.System.GetUtcNow();
+        var id = await h.Store.Runs.AddRunAsync(new NewRun("later", null, TriggerKind.Manual, null, now.AddSeconds(3), RunState.Queued), now);
+        await h.Scheduler.StartAsync();
+        Assert.True(await WaitUntilAsync(() => h.Scheduler.RunningIds.Contains(id)));
+        await h.Scheduler.StopAsync();
+        var run = await h.Store.Runs.GetAsync(id);
+        Assert.Equal(RunState.Queued, run!.State);
+        Assert.Equal(0, run.Attempt);
+        Assert.Contains(await h.Store.Runs.EventsAsync(id), e => e.Detail?.Contains("before it started", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task Restart_SameNodeWithOrphanedRun_RecordsItAndRetries()
     {
         await using var h = await Harness.CreateAsync(TimeProvider.System, "n1");
@@ -118,7 +134,7 @@ public class DispatchTests
         var now = TimeProvider.System.GetUtcNow();
         var id = await h.Store.Runs.AddRunAsync(new NewRun("r", null, TriggerKind.Manual, null, now, RunState.Queued), now);
         // The node "crashes" right after claiming: the run is running on n1 and nothing executes it.
-        Assert.Single((await h.Store.Runs.ClaimDueAsync("n1", now, TimeSpan.FromMinutes(5), 10)).Started);
+        Assert.Single((await h.Store.Runs.ClaimDueAsync("n1", now, now, TimeSpan.FromMinutes(5), 10)).Started);
         await h.Scheduler.StartAsync();
         var run = await WaitForFinalAsync(h, id, TimeSpan.FromSeconds(10));
         Assert.Equal(RunState.Succeeded, run.State);

@@ -13,14 +13,26 @@ public abstract partial class StoreContract
     {
         await AddJobAsync("a", OverlapPolicy.Allow);
         await Store.Runs.AddSlotRunsAsync([Slot("a", 1), Slot("a", 2), Slot("a", 60)], T0);
-        var claim = await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(2), Lease, 100);
+        var claim = await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(2), T0.AddSeconds(2), Lease, 100);
         Assert.Equal(2, claim.Started.Count);
         var run = await Store.Runs.GetAsync(claim.Started[0].Id);
         Assert.Equal(RunState.Running, run!.State);
         Assert.Equal(1, run.Attempt);
         Assert.Equal("n1", run.Node);
         Assert.Equal(T0.AddSeconds(32), run.LeaseUntil);
-        Assert.Empty((await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(2), Lease, 100)).Started);
+        Assert.Empty((await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(2), T0.AddSeconds(2), Lease, 100)).Started);
+    }
+
+    [Fact]
+    public async Task ClaimDue_Ahead_StartsAtDueTimeWithLeaseFromThere()
+    {
+        await AddJobAsync("a", OverlapPolicy.Allow);
+        await Store.Runs.AddSlotRunsAsync([Slot("a", 10), Slot("a", 11)], T0);
+        var claim = await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(9.6), T0.AddSeconds(10.1), Lease, 100);
+        var run = Assert.Single(claim.Started);
+        Assert.Equal(T0.AddSeconds(10), run.StartedAt);
+        Assert.Equal(T0.AddSeconds(40), (await Store.Runs.GetAsync(run.Id))!.LeaseUntil);
+        Assert.Equal(T0.AddSeconds(10), (await Store.Runs.GetAsync(run.Id))!.StartedAt);
     }
 
     [Fact]
@@ -34,7 +46,7 @@ public abstract partial class StoreContract
             var ids = new List<long>();
             while (true)
             {
-                var claim = await store.Runs.ClaimDueAsync(node, T0.AddMinutes(1), Lease, 13);
+                var claim = await store.Runs.ClaimDueAsync(node, T0.AddMinutes(1), T0.AddMinutes(1), Lease, 13);
                 if (claim.Started.Count == 0 && claim.Skipped.Count == 0) return ids;
                 ids.AddRange(claim.Started.Select(r => r.Id));
             }
@@ -51,7 +63,7 @@ public abstract partial class StoreContract
         await AddJobAsync("a", held: true);
         await Store.Runs.AddSlotRunsAsync([Slot("a", 1)], T0);
         var manual = await Store.Runs.AddRunAsync(Manual("a", T0), T0);
-        var claim = await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(1), Lease, 10);
+        var claim = await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(1), T0.AddSeconds(1), Lease, 10);
         Assert.Equal(manual, Assert.Single(claim.Started).Id);
         var skipped = Assert.Single(claim.Skipped);
         Assert.Equal(SkipReason.Held, skipped.SkipReason);
@@ -63,8 +75,8 @@ public abstract partial class StoreContract
     {
         await AddJobAsync("a", OverlapPolicy.Forbid);
         await Store.Runs.AddSlotRunsAsync([Slot("a", 1), Slot("a", 2)], T0);
-        Assert.Single((await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(1), Lease, 10)).Started);
-        var second = await Store.Runs.ClaimDueAsync("n2", T0.AddSeconds(2), Lease, 10);
+        Assert.Single((await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(1), T0.AddSeconds(1), Lease, 10)).Started);
+        var second = await Store.Runs.ClaimDueAsync("n2", T0.AddSeconds(2), T0.AddSeconds(2), Lease, 10);
         Assert.Empty(second.Started);
         Assert.Equal(SkipReason.Overlap, Assert.Single(second.Skipped).SkipReason);
     }
@@ -74,8 +86,8 @@ public abstract partial class StoreContract
     {
         await AddJobAsync("a", OverlapPolicy.Replace);
         await Store.Runs.AddSlotRunsAsync([Slot("a", 1), Slot("a", 2)], T0);
-        var first = Assert.Single((await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(1), Lease, 10)).Started);
-        var second = await Store.Runs.ClaimDueAsync("n2", T0.AddSeconds(2), Lease, 10);
+        var first = Assert.Single((await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(1), T0.AddSeconds(1), Lease, 10)).Started);
+        var second = await Store.Runs.ClaimDueAsync("n2", T0.AddSeconds(2), T0.AddSeconds(2), Lease, 10);
         Assert.Single(second.Started);
         Assert.Equal([first.Id], second.ToReplace);
         Assert.Equal([first.Id], await Store.Runs.KillRequestsAsync("n1"));
@@ -87,7 +99,7 @@ public abstract partial class StoreContract
         await AddJobAsync("gone");
         await Store.Runs.AddSlotRunsAsync([Slot("gone", 1)], T0);
         await Store.Jobs.DeleteAsync("gone");
-        var claim = await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(1), Lease, 10);
+        var claim = await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(1), T0.AddSeconds(1), Lease, 10);
         var run = Assert.Single(claim.Skipped);
         Assert.Equal(RunState.Failed, run.State);
         Assert.Contains("no longer defined", run.Detail, StringComparison.Ordinal);

@@ -10,7 +10,7 @@ public abstract partial class StoreContract
     {
         await AddJobAsync("a", OverlapPolicy.Allow);
         await Store.Runs.AddSlotRunsAsync([Slot("a", 1)], T0);
-        return Assert.Single((await Store.Runs.ClaimDueAsync(node, T0.AddSeconds(1), TimeSpan.FromSeconds(30), 10)).Started);
+        return Assert.Single((await Store.Runs.ClaimDueAsync(node, T0.AddSeconds(1), T0.AddSeconds(1), TimeSpan.FromSeconds(30), 10)).Started);
     }
 
     [Fact]
@@ -34,8 +34,8 @@ public abstract partial class StoreContract
         var queued = await Store.Runs.GetAsync(run.Id);
         Assert.Equal(RunState.Queued, queued!.State);
         Assert.Equal(T0.AddSeconds(10), queued.DueAt);
-        Assert.Empty((await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(9), TimeSpan.FromSeconds(30), 10)).Started);
-        var retry = Assert.Single((await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(10), TimeSpan.FromSeconds(30), 10)).Started);
+        Assert.Empty((await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(9), T0.AddSeconds(9), TimeSpan.FromSeconds(30), 10)).Started);
+        var retry = Assert.Single((await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(10), T0.AddSeconds(10), TimeSpan.FromSeconds(30), 10)).Started);
         Assert.Equal(2, retry.Attempt);
     }
 
@@ -44,11 +44,25 @@ public abstract partial class StoreContract
     {
         var run = await StartOneAsync();
         await Store.Runs.CompleteAsync([new RunCompletion(run.Id, 1, RunState.Failed, T0.AddSeconds(2), RetryAt: T0.AddSeconds(3))]);
-        await Store.Runs.ClaimDueAsync("n2", T0.AddSeconds(3), TimeSpan.FromSeconds(30), 10);
+        await Store.Runs.ClaimDueAsync("n2", T0.AddSeconds(3), T0.AddSeconds(3), TimeSpan.FromSeconds(30), 10);
         await Store.Runs.CompleteAsync([new RunCompletion(run.Id, 1, RunState.Succeeded, T0.AddSeconds(4))]);
         var current = await Store.Runs.GetAsync(run.Id);
         Assert.Equal(RunState.Running, current!.State);
         Assert.Equal(2, current.Attempt);
+    }
+
+    [Fact]
+    public async Task Release_ClaimedNotStarted_BackToQueueAsBefore()
+    {
+        var run = await StartOneAsync("n1");
+        await Store.Runs.ReleaseAsync([run], "node stopping", T0);
+        var released = await Store.Runs.GetAsync(run.Id);
+        Assert.Equal(RunState.Queued, released!.State);
+        Assert.Equal(0, released.Attempt);
+        Assert.Null(released.Node);
+        var again = Assert.Single((await Store.Runs.ClaimDueAsync("n2", T0.AddSeconds(2), T0.AddSeconds(2), TimeSpan.FromSeconds(30), 10)).Started);
+        Assert.Equal(1, again.Attempt);
+        Assert.Equal("n2", again.Node);
     }
 
     [Fact]

@@ -14,16 +14,23 @@ public interface IRunStore
     Task<long> AddRunAsync(NewRun run, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Takes up to <paramref name="max"/> due runs for <paramref name="node"/>: each starts (a new attempt, leased
-    /// until now + <paramref name="lease"/>) or is skipped, as <see cref="ClaimDecision"/> says. Two nodes never take the same run.
+    /// Takes up to <paramref name="max"/> runs due by <paramref name="dueBy"/> for <paramref name="node"/>: each starts
+    /// (a new attempt, started at the later of its due time and <paramref name="now"/>, leased until then + <paramref name="lease"/>)
+    /// or is skipped, as <see cref="ClaimDecision"/> says. Two nodes never take the same run.
     /// </summary>
-    Task<ClaimResult> ClaimDueAsync(string node, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default);
+    Task<ClaimResult> ClaimDueAsync(string node, DateTimeOffset now, DateTimeOffset dueBy, TimeSpan lease, int max, CancellationToken cancellationToken = default);
 
     /// <summary>The earliest due time of a waiting run, or null when nothing waits.</summary>
     Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Records attempt outcomes; a completion for an attempt that is no longer current is ignored.</summary>
     Task CompleteAsync(IReadOnlyList<RunCompletion> completions, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Hands claimed runs whose attempt has not started back to the queue, as they were before the claim, so another
+    /// node (or this one after a restart) runs them.
+    /// </summary>
+    Task ReleaseAsync(IReadOnlyList<Run> runs, string why, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     Task RenewLeasesAsync(string node, IReadOnlyList<long> runIds, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default);
 
