@@ -18,4 +18,13 @@ fi
 echo "test: building..."
 dotnet build Kairos.slnx -c Release -v quiet -nologo
 echo "test: running the test suite..."
-dotnet test Kairos.slnx -c Release --no-build -v quiet -nologo --logger "console;verbosity=minimal" --results-directory artifacts/test-results "$@"
+mkdir -p artifacts
+set +e
+dotnet test Kairos.slnx -c Release --no-build -v quiet -nologo --logger "console;verbosity=minimal" \
+  --results-directory artifacts/test-results "$@" 2>&1 | tee artifacts/test-output.txt
+status=${PIPESTATUS[0]}
+set -e
+# One closing line over every test project.
+awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1) } }
+     END { printf "%d passed, %d failed\n", p, f }' artifacts/test-output.txt
+exit "$status"

@@ -33,8 +33,9 @@ internal static class CommandStartScenario
         var measurement = new Measurement();
         var windowStart = new DateTimeOffset(start.UtcTicks - start.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero).AddSeconds(3);
         var windowEnd = windowStart.AddSeconds(seconds);
+        measurement.SetWindow(windowStart, windowEnd);
         await Task.Delay(windowStart - clock.GetUtcNow());
-        measurement.Begin(windowStart, windowEnd);
+        measurement.Begin();
         await Task.Delay(windowEnd - clock.GetUtcNow() + TimeSpan.FromSeconds(2));
         await scheduler.StopAsync();
         long runs = 0;

@@ -35,8 +35,9 @@ internal static class KairosScenario
         var start = clock.GetUtcNow();
         var windowStart = new DateTimeOffset(start.UtcTicks - start.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero).AddSeconds(5);
         var windowEnd = windowStart.AddSeconds(seconds);
+        measurement.SetWindow(windowStart, windowEnd);
         await Task.Delay(windowStart - clock.GetUtcNow());
-        measurement.Begin(windowStart, windowEnd);
+        measurement.Begin();
         await Task.Delay(windowEnd - clock.GetUtcNow() + TimeSpan.FromSeconds(2));
         await scheduler.StopAsync();
 

@@ -11,12 +11,15 @@ internal sealed class Measurement
     private TimeSpan _cpuStart;
     private long _started;
 
-    public DateTimeOffset WindowStart { get; private set; }
-    public DateTimeOffset WindowEnd { get; private set; }
+    public DateTimeOffset WindowStart { get; private set; } = DateTimeOffset.MaxValue;
+    public DateTimeOffset WindowEnd { get; private set; } = DateTimeOffset.MaxValue;
 
-    public void Begin(DateTimeOffset windowStart, DateTimeOffset windowEnd)
+    /// <summary>Set before the window opens, so the first slot's runs are not missed by a race with <see cref="Begin"/>.</summary>
+    public void SetWindow(DateTimeOffset windowStart, DateTimeOffset windowEnd) => (WindowStart, WindowEnd) = (windowStart, windowEnd);
+
+    /// <summary>Starts counting CPU, when the window opens.</summary>
+    public void Begin()
     {
-        (WindowStart, WindowEnd) = (windowStart, windowEnd);
         _cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         _started = Stopwatch.GetTimestamp();
     }

@@ -44,8 +44,9 @@ internal static class QuartzScenario
         var start = TimeProvider.System.GetUtcNow();
         var windowStart = new DateTimeOffset(start.UtcTicks - start.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero).AddSeconds(5);
         var windowEnd = windowStart.AddSeconds(seconds);
+        Measurement.SetWindow(windowStart, windowEnd);
         await Task.Delay(windowStart - TimeProvider.System.GetUtcNow());
-        Measurement.Begin(windowStart, windowEnd);
+        Measurement.Begin();
         await Task.Delay(windowEnd - TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(2));
         await scheduler.Shutdown(waitForJobsToComplete: true);
         var inWindow = Fired.Where(f => Measurement.InWindow(DateTimeOffset.FromUnixTimeMilliseconds(f.Key.Slot))).ToList();

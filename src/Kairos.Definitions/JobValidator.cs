@@ -80,6 +80,9 @@ public sealed partial class JobValidator(ICalendarSource calendars)
             if (c.Argv is not { Count: > 0 } || c.Argv.Any(string.IsNullOrEmpty)) { error("action.command.argv", "needs the program and its arguments, none empty"); return null; }
             var grace = ParseDuration(c.KillGrace, "action.command.killGrace", TimeSpan.FromSeconds(10), error);
             var folder = c.WorkingDirectory is null ? baseFolder : Path.GetFullPath(c.WorkingDirectory, baseFolder ?? Environment.CurrentDirectory);
+            if (folder is not null && !Directory.Exists(folder)) error("action.command.workingDirectory", $"the folder '{folder}' does not exist");
+            if (c.Shell != true && !ProgramLocator.Exists(c.Argv[0], folder))
+                error("action.command.argv", $"the program '{c.Argv[0]}' is not on PATH and is not a file");
             return new CommandAction(c.Argv, folder, c.Env ?? [], c.Shell ?? false, grace);
         }
         var h = a.Http!;

@@ -83,7 +83,9 @@ public sealed partial class KairosScheduler(
         await Task.WhenAll(_running.Values.Select(r => r.Execution)).ConfigureAwait(false);
         await _background!.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_backgroundTasks).ConfigureAwait(false);
-        await FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        // Every outcome reaches the store before the node stops, however many are still queued.
+        while (!_completions.IsEmpty || !_output.IsEmpty || !_released.IsEmpty)
+            await FlushAsync(CancellationToken.None).ConfigureAwait(false);
         _loops = null;
         logger.LogInformation("Scheduler node {Node} stopped", options.NodeId);
     }

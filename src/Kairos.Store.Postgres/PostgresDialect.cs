@@ -10,7 +10,13 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect, IAsyn
     // Any constant unique to Kairos: the transaction-scoped advisory lock that serializes migrators.
     private const long MigrationLockKey = 0x4B4149524F53;
 
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+    // The same few statements run thousands of times a second: prepared once per connection, PostgreSQL skips parsing
+    // and planning them again.
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
+    {
+        MaxAutoPrepare = Math.Max(new NpgsqlConnectionStringBuilder(connectionString).MaxAutoPrepare, 64),
+        AutoPrepareMinUsages = 2,
+    }.ToString());
 
     public override string Name => "postgres";
 
@@ -26,29 +32,27 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect, IAsyn
         return new SqlWriteScope(connection, transaction, null);
     }
 
-    public override async Task ExecuteManyAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, CancellationToken cancellationToken)
+    // One statement per batch: each column travels as a typed array and unnest turns them back into rows.
+    public override async Task<int> ExecuteRowsAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<RowColumn> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
-        foreach (var chunk in rows.Chunk(1000))
+        if (rows.Count == 0) return 0;
+        var source = "(SELECT * FROM unnest(" + string.Join(", ", columns.Select(c => $"@{c.Name}::{(c.Type == RowType.Long ? "bigint" : "text")}[]")) +
+                     ") AS u(" + string.Join(", ", columns.Select(c => c.Name)) + "))";
+        var text = sql.Replace("{rows}", source, StringComparison.Ordinal);
+        var affected = 0;
+        foreach (var chunk in rows.Chunk(20_000))
         {
-            await using var batch = Batch(connection, transaction, sql, chunk);
-            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    public override async Task<IReadOnlyList<long?>> InsertManyReturningIdAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, CancellationToken cancellationToken)
-    {
-        var ids = new List<long?>(rows.Count);
-        foreach (var chunk in rows.Chunk(1000))
-        {
-            await using var batch = Batch(connection, transaction, sql, chunk);
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            do
+            await using var command = new NpgsqlCommand(text, (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+            for (var i = 0; i < columns.Count; i++)
             {
-                ids.Add(await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetInt64(0) : null);
+                var column = i;
+                command.Parameters.Add(new NpgsqlParameter(columns[i].Name, columns[i].Type == RowType.Long
+                    ? chunk.Select(r => r[column] is null ? (long?)null : Convert.ToInt64(r[column], System.Globalization.CultureInfo.InvariantCulture)).ToArray()
+                    : chunk.Select(r => (string?)r[column]).ToArray()));
             }
-            while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
+            affected += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        return ids;
+        return affected;
     }
 
     public override async Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
@@ -61,16 +65,4 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect, IAsyn
     public override IReadOnlyList<(int Version, string Name, string Sql)> Migrations() => EmbeddedMigrations.Load(typeof(PostgresDialect).Assembly);
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
-
-    private static NpgsqlBatch Batch(DbConnection connection, DbTransaction transaction, string sql, IEnumerable<IReadOnlyDictionary<string, object?>> rows)
-    {
-        var batch = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
-        foreach (var row in rows)
-        {
-            var command = new NpgsqlBatchCommand(sql);
-            foreach (var (name, value) in row) command.Parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
-            batch.BatchCommands.Add(command);
-        }
-        return batch;
-    }
 }

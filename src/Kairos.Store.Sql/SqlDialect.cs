@@ -16,11 +16,11 @@ public abstract class SqlDialect
     /// <summary>Begins a write transaction; a dialect may serialize writers here.</summary>
     public abstract Task<SqlWriteScope> BeginWriteAsync(CancellationToken cancellationToken);
 
-    /// <summary>Runs one statement for each row of parameters, in as few round trips as the database allows.</summary>
-    public abstract Task ExecuteManyAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, CancellationToken cancellationToken);
-
-    /// <summary>Runs an INSERT ... RETURNING id per row; a row the statement did not insert yields null.</summary>
-    public abstract Task<IReadOnlyList<long?>> InsertManyReturningIdAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, CancellationToken cancellationToken);
+    /// <summary>
+    /// Runs <paramref name="sql"/> over many rows: <c>{rows}</c> in it stands for a row source with the given columns,
+    /// used as <c>FROM {rows} AS v</c>. A dialect sends all rows at once where it can. Returns the rows affected.
+    /// </summary>
+    public abstract Task<int> ExecuteRowsAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<RowColumn> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken);
 
     /// <summary>Serializes concurrent migrators inside the migration transaction.</summary>
     public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);

@@ -70,11 +70,10 @@ internal sealed class SqlJobStore(SqlDialect dialect, TimeProvider clock) : IJob
         ArgumentNullException.ThrowIfNull(marks);
         if (marks.Count == 0) return;
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        await dialect.ExecuteManyAsync(scope.Connection, scope.Transaction,
-            "UPDATE jobs SET planned_until = @until WHERE id = @id AND (planned_until IS NULL OR planned_until < @until)",
-            marks.OrderBy(m => m.JobId, StringComparer.Ordinal)
-                .Select(m => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?> { ["id"] = m.JobId, ["until"] = UnixTime.ToMs(m.PlannedUntil) })
-                .ToList(),
+        await dialect.ExecuteRowsAsync(scope.Connection, scope.Transaction,
+            "UPDATE jobs SET planned_until = v.until FROM {rows} AS v WHERE jobs.id = v.id AND (jobs.planned_until IS NULL OR jobs.planned_until < v.until)",
+            [RowColumn.Text("id"), RowColumn.Long("until")],
+            marks.OrderBy(m => m.JobId, StringComparer.Ordinal).Select(m => new object?[] { m.JobId, UnixTime.ToMs(m.PlannedUntil) }).ToList(),
             cancellationToken).ConfigureAwait(false);
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -5,22 +5,18 @@ namespace Kairos.Store.Sql;
 
 internal sealed class SqlRunLogStore(SqlDialect dialect) : IRunLogStore
 {
+    private static readonly RowColumn[] Columns =
+        [RowColumn.Long("run"), RowColumn.Long("seq"), RowColumn.Long("attempt"), RowColumn.Text("stream"), RowColumn.Long("at"), RowColumn.Text("text")];
+
     public async Task AppendAsync(IReadOnlyList<LogLine> lines, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lines);
         if (lines.Count == 0) return;
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        await dialect.ExecuteManyAsync(scope.Connection, scope.Transaction,
-            "INSERT INTO run_logs (run_id, seq, attempt, stream, at, text) VALUES (@run, @seq, @attempt, @stream, @at, @text) ON CONFLICT (run_id, seq) DO NOTHING",
-            lines.Select(l => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
-            {
-                ["run"] = l.RunId,
-                ["seq"] = l.Seq,
-                ["attempt"] = (long)l.Attempt,
-                ["stream"] = l.Stream.ToString().ToLowerInvariant(),
-                ["at"] = UnixTime.ToMs(l.At),
-                ["text"] = l.Text,
-            }).ToList(), cancellationToken).ConfigureAwait(false);
+        await dialect.ExecuteRowsAsync(scope.Connection, scope.Transaction,
+            "INSERT INTO run_logs (run_id, seq, attempt, stream, at, text) SELECT v.run, v.seq, v.attempt, v.stream, v.at, v.text FROM {rows} AS v WHERE true ON CONFLICT (run_id, seq) DO NOTHING",
+            Columns, lines.Select(l => new object?[] { l.RunId, l.Seq, l.Attempt, l.Stream.ToString().ToLowerInvariant(), UnixTime.ToMs(l.At), l.Text }).ToList(),
+            cancellationToken).ConfigureAwait(false);
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -7,6 +7,9 @@ namespace Kairos.Store.Sql;
 
 internal sealed partial class SqlRunStore
 {
+    private static readonly RowColumn[] StartColumns = [RowColumn.Long("id"), RowColumn.Long("start_at"), RowColumn.Long("lease"), RowColumn.Text("node"), RowColumn.Text("why")];
+    private static readonly RowColumn[] FinishColumns = [RowColumn.Long("id"), RowColumn.Text("state"), RowColumn.Text("reason"), RowColumn.Text("detail"), RowColumn.Long("at")];
+
     public async Task<ClaimResult> ClaimDueAsync(string node, DateTimeOffset now, DateTimeOffset dueBy, TimeSpan lease, int max, CancellationToken cancellationToken = default)
     {
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
@@ -28,9 +31,8 @@ internal sealed partial class SqlRunStore
         var started = new List<Run>();
         var skipped = new List<Run>();
         var replaceJobs = new HashSet<string>();
-        var startRows = new List<IReadOnlyDictionary<string, object?>>();
-        var finishRows = new List<IReadOnlyDictionary<string, object?>>();
-        var events = new List<IReadOnlyDictionary<string, object?>>();
+        var startRows = new List<object?[]>();
+        var finishRows = new List<object?[]>();
         foreach (var row in candidates)
         {
             var run = row.ToRun();
@@ -51,8 +53,7 @@ internal sealed partial class SqlRunStore
             var attempt = run.Attempt + 1;
             var startAt = run.DueAt > now ? run.DueAt : now;
             var leaseUntil = startAt + lease;
-            startRows.Add(new Dictionary<string, object?> { ["id"] = run.Id, ["now"] = UnixTime.ToMs(startAt), ["node"] = node, ["lease"] = UnixTime.ToMs(leaseUntil) });
-            events.Add(EventParameters(run.Id, startAt, run.State, RunState.Running, attempt, $"attempt {attempt} on {node}"));
+            startRows.Add([run.Id, UnixTime.ToMs(startAt), UnixTime.ToMs(leaseUntil), node, $"attempt {attempt} on {node}"]);
             started.Add(run with { State = RunState.Running, Attempt = attempt, StartedAt = startAt, Node = node, LeaseUntil = leaseUntil, KillRequested = false, Detail = null });
         }
 
@@ -64,23 +65,30 @@ internal sealed partial class SqlRunStore
                 "SELECT id, job_id FROM runs WHERE state = 'running'", transaction: scope.Transaction).ConfigureAwait(false))
                 .Where(r => replaceJobs.Contains(r.JobId) && !startedIds.Contains(r.Id)).Select(r => r.Id).ToList();
             foreach (var id in toReplace)
-                await connection.ExecuteAsync("UPDATE runs SET kill_requested = 1 WHERE id = @id", new { id }, scope.Transaction).ConfigureAwait(false);
+            {
+                await connection.ExecuteAsync(
+                    "UPDATE runs SET kill_requested = 1, changed_at = @at, transition = 'kill requested: a newer slot replaces it (overlap policy replace)' WHERE id = @id",
+                    new { id, at = UnixTime.ToMs(now) }, scope.Transaction).ConfigureAwait(false);
+            }
         }
 
-        await dialect.ExecuteManyAsync(connection, scope.Transaction,
-            "UPDATE runs SET state = 'running', attempt = attempt + 1, started_at = @now, node = @node, lease_until = @lease, kill_requested = 0, detail = NULL WHERE id = @id",
-            startRows, cancellationToken).ConfigureAwait(false);
-        await dialect.ExecuteManyAsync(connection, scope.Transaction,
-            "UPDATE runs SET state = @state, skip_reason = @reason, detail = @detail, finished_at = @now WHERE id = @id",
-            finishRows, cancellationToken).ConfigureAwait(false);
-        await dialect.ExecuteManyAsync(connection, scope.Transaction, InsertEventSql, events, cancellationToken).ConfigureAwait(false);
+        await dialect.ExecuteRowsAsync(connection, scope.Transaction,
+            """
+            UPDATE runs SET state = 'running', attempt = attempt + 1, started_at = v.start_at, node = v.node, lease_until = v.lease,
+                kill_requested = 0, detail = NULL, changed_at = v.start_at, transition = v.why
+            FROM {rows} AS v WHERE runs.id = v.id
+            """, StartColumns, startRows, cancellationToken).ConfigureAwait(false);
+        await dialect.ExecuteRowsAsync(connection, scope.Transaction,
+            """
+            UPDATE runs SET state = v.state, skip_reason = v.reason, detail = v.detail, finished_at = v.at, changed_at = v.at, transition = v.detail
+            FROM {rows} AS v WHERE runs.id = v.id
+            """, FinishColumns, finishRows, cancellationToken).ConfigureAwait(false);
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new ClaimResult(started, skipped, toReplace);
 
         void Finish(Run run, RunState state, SkipReason? reason, string? detail)
         {
-            finishRows.Add(new Dictionary<string, object?> { ["id"] = run.Id, ["state"] = state.ToWire(), ["reason"] = reason?.ToWire(), ["detail"] = detail, ["now"] = UnixTime.ToMs(now) });
-            events.Add(EventParameters(run.Id, now, run.State, state, run.Attempt, detail));
+            finishRows.Add([run.Id, state.ToWire(), reason?.ToWire(), detail, UnixTime.ToMs(now)]);
             skipped.Add(run with { State = state, SkipReason = reason, Detail = detail, FinishedAt = now });
         }
     }

@@ -6,40 +6,39 @@ namespace Kairos.Store.Sql;
 
 internal sealed partial class SqlRunStore
 {
-    private const string CurrentAttempt = "id = @id AND attempt = @attempt AND state = 'running'";
+    // A completion or release applies only to the attempt it is about, and only while that attempt runs.
+    private const string CurrentAttempt = "runs.id = v.id AND runs.attempt = v.attempt AND runs.state = 'running'";
+
+    private static readonly RowColumn[] CompleteColumns =
+    [
+        RowColumn.Long("id"), RowColumn.Long("attempt"), RowColumn.Text("to_state"), RowColumn.Text("detail"), RowColumn.Long("exit"),
+        RowColumn.Long("status"), RowColumn.Long("retry"), RowColumn.Long("at"),
+    ];
+
+    private static readonly RowColumn[] ReleaseColumns = [RowColumn.Long("id"), RowColumn.Long("attempt"), RowColumn.Long("at"), RowColumn.Text("why")];
+    private static readonly RowColumn[] LeaseColumns = [RowColumn.Long("id"), RowColumn.Text("node"), RowColumn.Long("until")];
 
     public async Task CompleteAsync(IReadOnlyList<RunCompletion> completions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(completions);
         if (completions.Count == 0) return;
-        var rows = completions.Select(c => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+        var rows = completions.Select(c => new object?[]
         {
-            ["id"] = c.RunId,
-            ["run"] = c.RunId,
-            ["attempt"] = (long)c.Attempt,
-            ["at"] = UnixTime.ToMs(c.FinishedAt),
-            ["from"] = RunState.Running.ToWire(),
-            ["to"] = c.RetryAt is null ? c.State.ToWire() : RunState.Queued.ToWire(),
-            ["detail"] = c.RetryAt is { } retry ? $"{c.State.ToWire()}: {c.Detail}; attempt {c.Attempt + 1} at {retry.UtcDateTime:O}" : c.Detail,
-            ["exit"] = c.ExitCode,
-            ["status"] = c.HttpStatus,
-            ["retry"] = UnixTime.ToMs(c.RetryAt),
+            c.RunId, c.Attempt, c.RetryAt is null ? c.State.ToWire() : RunState.Queued.ToWire(),
+            c.RetryAt is { } retry ? $"{c.State.ToWire()}: {c.Detail}; attempt {c.Attempt + 1} at {retry.UtcDateTime:O}" : c.Detail,
+            c.ExitCode, c.HttpStatus, UnixTime.ToMs(c.RetryAt), UnixTime.ToMs(c.FinishedAt),
         }).ToList();
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        // The event goes first: its guard sees the run still in the attempt being completed.
-        await dialect.ExecuteManyAsync(scope.Connection, scope.Transaction,
-            $"INSERT INTO run_events (run_id, at, from_state, to_state, attempt, detail) SELECT @run, @at, CAST(@from AS TEXT), CAST(@to AS TEXT), @attempt, CAST(@detail AS TEXT) WHERE EXISTS (SELECT 1 FROM runs WHERE {CurrentAttempt})",
-            rows, cancellationToken).ConfigureAwait(false);
-        await dialect.ExecuteManyAsync(scope.Connection, scope.Transaction,
+        await dialect.ExecuteRowsAsync(scope.Connection, scope.Transaction,
             $"""
             UPDATE runs SET
-              state = @to, detail = @detail, exit_code = @exit, http_status = @status, lease_until = NULL, kill_requested = 0,
-              finished_at = CASE WHEN CAST(@retry AS BIGINT) IS NULL THEN CAST(@at AS BIGINT) ELSE NULL END,
-              due_at = COALESCE(CAST(@retry AS BIGINT), due_at),
-              node = CASE WHEN CAST(@retry AS BIGINT) IS NULL THEN node ELSE NULL END
-            WHERE {CurrentAttempt}
-            """,
-            rows, cancellationToken).ConfigureAwait(false);
+              state = v.to_state, detail = v.detail, exit_code = v.exit, http_status = v.status, lease_until = NULL, kill_requested = 0,
+              finished_at = CASE WHEN v.retry IS NULL THEN v.at ELSE NULL END,
+              due_at = COALESCE(v.retry, due_at),
+              node = CASE WHEN v.retry IS NULL THEN node ELSE NULL END,
+              changed_at = v.at, transition = v.detail
+            FROM {"{rows}"} AS v WHERE {CurrentAttempt}
+            """, CompleteColumns, rows, cancellationToken).ConfigureAwait(false);
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -47,23 +46,12 @@ internal sealed partial class SqlRunStore
     {
         ArgumentNullException.ThrowIfNull(runs);
         if (runs.Count == 0) return;
-        var rows = runs.Select(r => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
-        {
-            ["id"] = r.Id,
-            ["run"] = r.Id,
-            ["attempt"] = (long)r.Attempt,
-            ["at"] = UnixTime.ToMs(now),
-            ["from"] = RunState.Running.ToWire(),
-            ["to"] = RunState.Queued.ToWire(),
-            ["detail"] = why,
-        }).ToList();
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        await dialect.ExecuteManyAsync(scope.Connection, scope.Transaction,
-            $"INSERT INTO run_events (run_id, at, from_state, to_state, attempt, detail) SELECT @run, @at, CAST(@from AS TEXT), CAST(@to AS TEXT), @attempt - 1, CAST(@detail AS TEXT) WHERE EXISTS (SELECT 1 FROM runs WHERE {CurrentAttempt})",
-            rows, cancellationToken).ConfigureAwait(false);
-        await dialect.ExecuteManyAsync(scope.Connection, scope.Transaction,
-            $"UPDATE runs SET state = 'queued', attempt = attempt - 1, node = NULL, lease_until = NULL, started_at = NULL WHERE {CurrentAttempt}",
-            rows, cancellationToken).ConfigureAwait(false);
+        await dialect.ExecuteRowsAsync(scope.Connection, scope.Transaction,
+            $"""
+            UPDATE runs SET state = 'queued', attempt = runs.attempt - 1, node = NULL, lease_until = NULL, started_at = NULL, changed_at = v.at, transition = v.why
+            FROM {"{rows}"} AS v WHERE {CurrentAttempt}
+            """, ReleaseColumns, runs.Select(r => new object?[] { r.Id, r.Attempt, UnixTime.ToMs(now), why }).ToList(), cancellationToken).ConfigureAwait(false);
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -72,10 +60,9 @@ internal sealed partial class SqlRunStore
         ArgumentNullException.ThrowIfNull(runIds);
         if (runIds.Count == 0) return;
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        await dialect.ExecuteManyAsync(scope.Connection, scope.Transaction,
-            "UPDATE runs SET lease_until = @until WHERE id = @id AND node = @node AND state = 'running'",
-            runIds.Select(id => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?> { ["id"] = id, ["node"] = node, ["until"] = UnixTime.ToMs(leaseUntil) }).ToList(),
-            cancellationToken).ConfigureAwait(false);
+        await dialect.ExecuteRowsAsync(scope.Connection, scope.Transaction,
+            "UPDATE runs SET lease_until = v.until FROM {rows} AS v WHERE runs.id = v.id AND runs.node = v.node AND runs.state = 'running'",
+            LeaseColumns, runIds.Select(id => new object?[] { id, node, UnixTime.ToMs(leaseUntil) }).ToList(), cancellationToken).ConfigureAwait(false);
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -85,12 +72,9 @@ internal sealed partial class SqlRunStore
     public async Task<bool> RequestKillAsync(long runId, string actor, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        var n = await scope.Connection.ExecuteAsync("UPDATE runs SET kill_requested = 1 WHERE id = @runId AND state = 'running'", new { runId }, scope.Transaction).ConfigureAwait(false);
-        if (n > 0)
-        {
-            var attempt = await scope.Connection.ExecuteScalarAsync<long>("SELECT attempt FROM runs WHERE id = @runId", new { runId }, scope.Transaction).ConfigureAwait(false);
-            await scope.Connection.ExecuteAsync(InsertEventSql, EventParameters(runId, now, RunState.Running, RunState.Running, (int)attempt, $"kill requested by {actor}"), scope.Transaction).ConfigureAwait(false);
-        }
+        var n = await scope.Connection.ExecuteAsync(
+            "UPDATE runs SET kill_requested = 1, changed_at = @now, transition = @why WHERE id = @runId AND state = 'running'",
+            new { runId, now = UnixTime.ToMs(now), why = $"kill requested by {actor}" }, scope.Transaction).ConfigureAwait(false);
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
         return n > 0;
     }
@@ -98,14 +82,12 @@ internal sealed partial class SqlRunStore
     public async Task<bool> CancelWaitingAsync(long runId, string actor, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        var before = await scope.Connection.QuerySingleOrDefaultAsync<RunRow>($"SELECT {RunRow.Columns} FROM runs WHERE id = @runId AND state IN ('scheduled', 'queued')", new { runId }, scope.Transaction).ConfigureAwait(false);
-        if (before is null) return false;
         var detail = $"cancelled before it started by {actor}";
-        await scope.Connection.ExecuteAsync("UPDATE runs SET state = 'killed', finished_at = @now, detail = @detail WHERE id = @runId",
+        var n = await scope.Connection.ExecuteAsync(
+            "UPDATE runs SET state = 'killed', finished_at = @now, detail = @detail, changed_at = @now, transition = @detail WHERE id = @runId AND state IN ('scheduled', 'queued')",
             new { runId, now = UnixTime.ToMs(now), detail }, scope.Transaction).ConfigureAwait(false);
-        await scope.Connection.ExecuteAsync(InsertEventSql, EventParameters(runId, now, RunStates.FromWire(before.state), RunState.Killed, (int)before.attempt, detail), scope.Transaction).ConfigureAwait(false);
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return true;
+        return n > 0;
     }
 
     public async Task<IReadOnlyList<long>> KillRequestsAsync(string node, CancellationToken cancellationToken = default)

@@ -62,29 +62,21 @@ public sealed class SqliteDialect : SqlDialect, IAsyncDisposable
         }
     }
 
-    public override async Task ExecuteManyAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, CancellationToken cancellationToken)
+    // SQLite is in-process: one prepared statement per row costs no round trip.
+    public override async Task<int> ExecuteRowsAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<RowColumn> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0) return;
-        await using var command = Prepare(connection, transaction, sql, rows[0]);
+        if (rows.Count == 0) return 0;
+        await using var command = (SqliteCommand)connection.CreateCommand();
+        command.Transaction = (SqliteTransaction)transaction;
+        command.CommandText = sql.Replace("{rows}", "(SELECT " + string.Join(", ", columns.Select(c => $"@{c.Name} AS {c.Name}")) + ")", StringComparison.Ordinal);
+        var parameters = columns.Select(c => command.Parameters.Add(new SqliteParameter("@" + c.Name, null))).ToArray();
+        var affected = 0;
         foreach (var row in rows)
         {
-            Bind(command, row);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < parameters.Length; i++) parameters[i].Value = row[i] ?? DBNull.Value;
+            affected += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    public override async Task<IReadOnlyList<long?>> InsertManyReturningIdAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, CancellationToken cancellationToken)
-    {
-        var ids = new List<long?>(rows.Count);
-        if (rows.Count == 0) return ids;
-        await using var command = Prepare(connection, transaction, sql, rows[0]);
-        foreach (var row in rows)
-        {
-            Bind(command, row);
-            var id = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-            ids.Add(id is null or DBNull ? null : Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture));
-        }
-        return ids;
+        return affected;
     }
 
     public override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -95,20 +87,6 @@ public sealed class SqliteDialect : SqlDialect, IAsyncDisposable
     {
         _writerGate.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    private static SqliteCommand Prepare(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyDictionary<string, object?> shape)
-    {
-        var command = (SqliteCommand)connection.CreateCommand();
-        command.Transaction = (SqliteTransaction)transaction;
-        command.CommandText = sql;
-        foreach (var name in shape.Keys) command.Parameters.Add(new SqliteParameter("@" + name, null));
-        return command;
-    }
-
-    private static void Bind(SqliteCommand command, IReadOnlyDictionary<string, object?> row)
-    {
-        foreach (var (name, value) in row) command.Parameters["@" + name].Value = value ?? DBNull.Value;
     }
 
     private sealed class Release(SemaphoreSlim gate) : IDisposable

@@ -69,6 +69,17 @@ public class JobDefinitionTests
     }
 
     [Fact]
+    public void Load_ProgramThatDoesNotExist_ErrorNamesItAndTheLine()
+    {
+        var (job, errors) = Load(Valid.Replace("argv: [echo, hello]", "argv: [no-such-program-kairos, hello]", StringComparison.Ordinal));
+        Assert.Null(job);
+        var error = Assert.Single(errors);
+        Assert.Equal("action.command.argv", error.Field);
+        Assert.Equal(10, error.Line);
+        Assert.Contains("'no-such-program-kairos' is not on PATH", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_NotYaml_OneErrorWithLine()
     {
         var doc = Assert.Single(Parse("id: a\nschedule: [unclosed\n"));
