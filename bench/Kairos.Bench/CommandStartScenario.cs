@@ -1,9 +1,7 @@
 using System.Globalization;
 using Kairos.Calendars;
 using Kairos.Client.Contracts;
-using Kairos.Core.Jobs;
 using Kairos.Core.Ports;
-using Kairos.Definitions;
 using Kairos.Executors;
 using Kairos.Scheduling;
 using Kairos.Store.Sqlite;
@@ -19,29 +17,18 @@ internal static class CommandStartScenario
     {
         await using IKairosStore store = SqliteStore.Open(TestServers.NewSqlitePath());
         await store.MigrateAsync();
-        var clock = TimeProvider.System;
-        var definition = new JobDefinition { Schedule = new() { Cron = "* * * * * *" }, Action = new() { Command = new() { Argv = ["date", "+%s.%N"] } }, Overlap = "allow" };
-        for (var i = 0; i < jobs; i++)
-        {
-            definition.Id = $"cmd{i:D3}";
-            await store.Jobs.UpsertAsync(new JobRecord(definition.Id, JobJson.Serialize(definition), "bench", OverlapPolicy.Allow, clock.GetUtcNow()));
-        }
+        await BenchJobs.SeedAsync(store, new JobDefinition { Schedule = new() { Cron = "* * * * * *" }, Action = new() { Command = new() { Argv = ["date", "+%s.%N"] } }, Overlap = "allow" }, "cmd", jobs);
         var catalog = new JobCatalog(store, new BuiltInCalendars(), NullLogger<JobCatalog>.Instance);
-        await using var scheduler = new KairosScheduler(store, catalog, [new CommandExecutor(clock)], new SchedulerOptions { NodeId = "bench" }, new SchedulerEvents(), clock, NullLogger<KairosScheduler>.Instance);
+        await using var scheduler = new KairosScheduler(store, catalog, [new CommandExecutor(TimeProvider.System)], new SchedulerOptions { NodeId = "bench" }, new SchedulerEvents(), TimeProvider.System, NullLogger<KairosScheduler>.Instance);
         await scheduler.StartAsync();
-        var start = clock.GetUtcNow();
         var measurement = new Measurement();
-        var windowStart = new DateTimeOffset(start.UtcTicks - start.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero).AddSeconds(3);
-        var windowEnd = windowStart.AddSeconds(seconds);
-        measurement.SetWindow(windowStart, windowEnd);
-        await Task.Delay(windowStart - clock.GetUtcNow());
-        measurement.Begin();
-        await Task.Delay(windowEnd - clock.GetUtcNow() + TimeSpan.FromSeconds(2));
+        var (start, end) = await BenchJobs.OpenWindowAsync(measurement, seconds, TimeSpan.FromSeconds(3));
+        await BenchJobs.CloseWindowAsync(end);
         await scheduler.StopAsync();
         long runs = 0;
         for (var i = 0; i < jobs; i++)
         {
-            foreach (var run in await store.Runs.SlotRunsAsync($"cmd{i:D3}", windowStart, windowEnd))
+            foreach (var run in await store.Runs.SlotRunsAsync(BenchJobs.Id("cmd", i), start, end))
             {
                 var printed = (await store.Logs.ReadAsync(run.Id, 0, 10)).FirstOrDefault(l => l.Stream == LogStream.Stdout);
                 if (printed is null) continue;
@@ -50,7 +37,6 @@ internal static class CommandStartScenario
                 measurement.Sample(run.SlotTime!.Value, DateTimeOffset.UnixEpoch.AddTicks((long)(childClock * TimeSpan.TicksPerSecond)));
             }
         }
-        var result = measurement.Result("kairos-command-start", "sqlite", jobs, runs, 0, new() { ["command"] = "date +%s.%N", ["measures"] = "slot time to the child's own first clock reading" });
-        return result;
+        return measurement.Result("kairos-command-start", "sqlite", jobs, runs, 0, new() { ["command"] = "date +%s.%N", ["measures"] = "slot time to the child's own first clock reading" });
     }
 }

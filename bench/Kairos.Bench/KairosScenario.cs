@@ -1,8 +1,7 @@
 using Kairos.Calendars;
 using Kairos.Client.Contracts;
-using Kairos.Core.Jobs;
 using Kairos.Core.Ports;
-using Kairos.Definitions;
+using Kairos.Core.Runs;
 using Kairos.Executors;
 using Kairos.Scheduling;
 using Kairos.Store.Postgres;
@@ -19,33 +18,22 @@ internal static class KairosScenario
     {
         await using IKairosStore kairos = store == "postgres" ? PostgresStore.Open(postgres!) : SqliteStore.Open(TestServers.NewSqlitePath());
         await kairos.MigrateAsync();
-        var clock = TimeProvider.System;
-        var definition = new JobDefinition { Schedule = new() { Cron = "* * * * * *" }, Action = new() { Noop = true }, Overlap = "allow" };
-        for (var i = 0; i < jobs; i++)
-        {
-            definition.Id = $"job{i:D5}";
-            await kairos.Jobs.UpsertAsync(new JobRecord(definition.Id, JobJson.Serialize(definition), "bench", OverlapPolicy.Allow, clock.GetUtcNow()));
-        }
+        await BenchJobs.SeedAsync(kairos, new JobDefinition { Schedule = new() { Cron = "* * * * * *" }, Action = new() { Noop = true }, Overlap = "allow" }, "job", jobs);
         var events = new SchedulerEvents();
         var measurement = new Measurement();
         events.RunStarted += (run, at) => measurement.Sample(run.SlotTime!.Value, at);
         var catalog = new JobCatalog(kairos, new BuiltInCalendars(), NullLogger<JobCatalog>.Instance);
-        await using var scheduler = new KairosScheduler(kairos, catalog, [new NoopExecutor()], new SchedulerOptions { NodeId = "bench" }, events, clock, NullLogger<KairosScheduler>.Instance);
+        await using var scheduler = new KairosScheduler(kairos, catalog, [new NoopExecutor()], new SchedulerOptions { NodeId = "bench" }, events, TimeProvider.System, NullLogger<KairosScheduler>.Instance);
         await scheduler.StartAsync();
-        var start = clock.GetUtcNow();
-        var windowStart = new DateTimeOffset(start.UtcTicks - start.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero).AddSeconds(5);
-        var windowEnd = windowStart.AddSeconds(seconds);
-        measurement.SetWindow(windowStart, windowEnd);
-        await Task.Delay(windowStart - clock.GetUtcNow());
-        measurement.Begin();
-        await Task.Delay(windowEnd - clock.GetUtcNow() + TimeSpan.FromSeconds(2));
+        var (start, end) = await BenchJobs.OpenWindowAsync(measurement, seconds, TimeSpan.FromSeconds(5));
+        await BenchJobs.CloseWindowAsync(end);
         await scheduler.StopAsync();
 
         long runs = 0, duplicates = 0;
         for (var i = 0; i < jobs; i++)
         {
-            var slotRuns = await kairos.Runs.SlotRunsAsync($"job{i:D5}", windowStart, windowEnd);
-            runs += slotRuns.Count(r => r.State == Core.Runs.RunState.Succeeded);
+            var slotRuns = await kairos.Runs.SlotRunsAsync(BenchJobs.Id("job", i), start, end);
+            runs += slotRuns.Count(r => r.State == RunState.Succeeded);
             duplicates += slotRuns.Count - slotRuns.Select(r => r.SlotTime).Distinct().Count();
         }
         return measurement.Result("kairos", store, jobs, runs, duplicates, new() { ["persisted"] = true });

@@ -41,13 +41,8 @@ internal static class QuartzScenario
         }
         await scheduler.ScheduleJobs(all);
         await scheduler.Start();
-        var start = TimeProvider.System.GetUtcNow();
-        var windowStart = new DateTimeOffset(start.UtcTicks - start.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero).AddSeconds(5);
-        var windowEnd = windowStart.AddSeconds(seconds);
-        Measurement.SetWindow(windowStart, windowEnd);
-        await Task.Delay(windowStart - TimeProvider.System.GetUtcNow());
-        Measurement.Begin();
-        await Task.Delay(windowEnd - TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(2));
+        var (_, end) = await BenchJobs.OpenWindowAsync(Measurement, seconds, TimeSpan.FromSeconds(5));
+        await BenchJobs.CloseWindowAsync(end);
         await scheduler.Shutdown(waitForJobsToComplete: true);
         var inWindow = Fired.Where(f => Measurement.InWindow(DateTimeOffset.FromUnixTimeMilliseconds(f.Key.Slot))).ToList();
         return Measurement.Result("quartz", store == "postgres" ? "postgres (AdoJobStore)" : "memory (RAMJobStore)", jobs,

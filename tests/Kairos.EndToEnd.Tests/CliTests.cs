@@ -46,7 +46,7 @@ public class CliTests
     [Fact]
     public async Task NoServer_ExitFiveWithHint()
     {
-        var (code, _, stderr) = await Processes.CliAsync("jobs", "--server", $"http://127.0.0.1:{Processes.FreePort()}");
+        var (code, _, stderr) = await Processes.CliAsync("jobs", "--server", $"http://127.0.0.1:{TestServers.FreePort()}");
         Assert.Equal(5, code);
         Assert.Contains("cannot reach the Kairos server", stderr, StringComparison.Ordinal);
     }

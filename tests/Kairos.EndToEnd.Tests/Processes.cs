@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Kairos.Testing;
 
 namespace Kairos.EndToEnd.Tests;
 
@@ -9,13 +8,6 @@ namespace Kairos.EndToEnd.Tests;
 internal static class Processes
 {
     private static string Dll(string name) => Path.Combine(AppContext.BaseDirectory, name);
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public static async Task<(int ExitCode, string Stdout, string Stderr)> CliAsync(params string[] args)
     {
@@ -31,7 +23,7 @@ internal static class Processes
 
     public static async Task<ServerProcess> StartServerAsync(string jobs, string data, string node, string? postgres = null)
     {
-        var port = FreePort();
+        var port = TestServers.FreePort();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { Dll("Kairos.Server.dll"), "--url", $"http://127.0.0.1:{port}", "--jobs", jobs, "--data", data, "--node", node })
             info.ArgumentList.Add(a);
