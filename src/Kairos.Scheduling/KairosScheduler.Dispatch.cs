@@ -55,6 +55,7 @@ public sealed partial class KairosScheduler
     {
         var run = attempt.Run;
         ActionOutcome outcome;
+        DateTimeOffset? actualStart = null;
         try
         {
             var executor = job is null ? null : Array.Find(_executors, e => e.CanExecute(job.Action));
@@ -77,7 +78,8 @@ public sealed partial class KairosScheduler
             {
                 attempt.ActionStarted = true;
                 var context = new ActionContext(run, job, _output.For(run.Id, run.Attempt));
-                events.OnRunStarted(run, clock.GetUtcNow());
+                actualStart = clock.GetUtcNow();
+                events.OnRunStarted(run, actualStart.Value);
                 outcome = await executor.ExecuteAsync(context, attempt.Stop.Token).ConfigureAwait(false);
             }
         }
@@ -86,7 +88,7 @@ public sealed partial class KairosScheduler
             logger.LogError(e, "Run {RunId} of {JobId} failed in its executor", run.Id, run.JobId);
             outcome = new ActionOutcome(false, $"executor error: {e.Message}");
         }
-        _completions.Enqueue(Complete(run, job, outcome, attempt));
+        _completions.Enqueue(Complete(run, job, outcome, attempt) with { StartedAt = actualStart });
         attempt.Stop.Dispose();
         _running.TryRemove(run.Id, out _);
     }

@@ -12,7 +12,7 @@ internal sealed partial class SqlRunStore
     private static readonly RowColumn[] CompleteColumns =
     [
         RowColumn.Long("id"), RowColumn.Long("attempt"), RowColumn.Text("to_state"), RowColumn.Text("detail"), RowColumn.Long("exit"),
-        RowColumn.Long("status"), RowColumn.Long("retry"), RowColumn.Long("at"),
+        RowColumn.Long("status"), RowColumn.Long("retry"), RowColumn.Long("at"), RowColumn.Long("started"),
     ];
 
     private static readonly RowColumn[] ReleaseColumns = [RowColumn.Long("id"), RowColumn.Long("attempt"), RowColumn.Long("at"), RowColumn.Text("why")];
@@ -26,7 +26,7 @@ internal sealed partial class SqlRunStore
         {
             c.RunId, c.Attempt, c.RetryAt is null ? c.State.ToWire() : RunState.Queued.ToWire(),
             c.RetryAt is { } retry ? $"{c.State.ToWire()}: {c.Detail}; attempt {c.Attempt + 1} at {retry.UtcDateTime:O}" : c.Detail,
-            c.ExitCode, c.HttpStatus, UnixTime.ToMs(c.RetryAt), UnixTime.ToMs(c.FinishedAt),
+            c.ExitCode, c.HttpStatus, UnixTime.ToMs(c.RetryAt), UnixTime.ToMs(c.FinishedAt), UnixTime.ToMs(c.StartedAt),
         }).ToList();
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await dialect.ExecuteRowsAsync(scope.Connection, scope.Transaction,
@@ -36,6 +36,7 @@ internal sealed partial class SqlRunStore
               finished_at = CASE WHEN v.retry IS NULL THEN v.at ELSE NULL END,
               due_at = COALESCE(v.retry, due_at),
               node = CASE WHEN v.retry IS NULL THEN node ELSE NULL END,
+              started_at = COALESCE(v.started, started_at),
               changed_at = v.at, transition = v.detail
             FROM {"{rows}"} AS v WHERE {CurrentAttempt}
             """, CompleteColumns, rows, cancellationToken).ConfigureAwait(false);

@@ -17,8 +17,9 @@ public abstract partial class StoreContract
     public async Task Complete_Succeeded_FinalWithExitCodeAndEvents()
     {
         var run = await StartOneAsync();
-        await Store.Runs.CompleteAsync([new RunCompletion(run.Id, 1, RunState.Succeeded, T0.AddSeconds(2), "exit 0", ExitCode: 0)]);
+        await Store.Runs.CompleteAsync([new RunCompletion(run.Id, 1, RunState.Succeeded, T0.AddSeconds(2), "exit 0", ExitCode: 0, StartedAt: T0.AddMilliseconds(1003))]);
         var done = await Store.Runs.GetAsync(run.Id);
+        Assert.Equal(T0.AddMilliseconds(1003), done!.StartedAt);
         Assert.Equal(RunState.Succeeded, done!.State);
         Assert.Equal(0, done.ExitCode);
         Assert.Equal(T0.AddSeconds(2), done.FinishedAt);
