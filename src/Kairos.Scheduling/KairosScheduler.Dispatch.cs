@@ -13,6 +13,8 @@ public sealed partial class KairosScheduler
         {
             try
             {
+                // Outcomes go in first, so a run that has finished here is not mistaken for one still running.
+                await FlushAsync(cancellationToken).ConfigureAwait(false);
                 var now = clock.GetUtcNow();
                 var claim = await store.Runs.ClaimDueAsync(options.NodeId, now, now + options.ClaimAhead, options.Lease, options.MaxClaim, cancellationToken).ConfigureAwait(false);
                 foreach (var run in claim.Started) Start(run);
@@ -26,6 +28,8 @@ public sealed partial class KairosScheduler
                 var next = await store.Runs.NextDueAtAsync(cancellationToken).ConfigureAwait(false);
                 var wait = (next ?? DateTimeOffset.MaxValue) - options.ClaimAhead - clock.GetUtcNow();
                 if (wait > options.PollInterval) wait = options.PollInterval;
+                // Work is due but this claim left it waiting (one run at a time for a forbid job): look again shortly, not at once.
+                if (wait <= TimeSpan.Zero && claim.Started.Count + claim.Skipped.Count == 0) wait = TimeSpan.FromMilliseconds(10);
                 if (wait <= TimeSpan.Zero) continue;
                 using var delay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 var woke = _wake.WaitAsync(delay.Token);
@@ -135,6 +139,19 @@ public sealed partial class KairosScheduler
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await _flushGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await FlushOnceAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _flushGate.Release();
+        }
+    }
+
+    private async Task FlushOnceAsync(CancellationToken cancellationToken)
     {
         if (!_released.IsEmpty)
         {

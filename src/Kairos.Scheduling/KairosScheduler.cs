@@ -24,6 +24,7 @@ public sealed partial class KairosScheduler(
     private readonly ConcurrentQueue<RunCompletion> _completions = new();
     private readonly ConcurrentQueue<Run> _released = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly SemaphoreSlim _flushGate = new(1, 1);
     private readonly IActionExecutor[] _executors = executors.ToArray();
     private CancellationTokenSource? _loops;
     private CancellationTokenSource? _background;
@@ -94,6 +95,7 @@ public sealed partial class KairosScheduler(
     {
         await StopAsync().ConfigureAwait(false);
         _wake.Dispose();
+        _flushGate.Dispose();
     }
 
     private Task Loop(string name, Func<CancellationToken, Task> body, TimeSpan interval, CancellationToken cancellationToken) => Task.Run(async () =>

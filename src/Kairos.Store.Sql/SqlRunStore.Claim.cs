@@ -24,9 +24,9 @@ internal sealed partial class SqlRunStore
             new { dueBy = UnixTime.ToMs(dueBy), max }, scope.Transaction).ConfigureAwait(false)).ToList();
         if (candidates.Count == 0) return ClaimResult.Empty;
 
-        var running = (await connection.QueryAsync<(string JobId, long Count)>(
-            "SELECT job_id, COUNT(*) FROM runs WHERE state = 'running' GROUP BY job_id", transaction: scope.Transaction).ConfigureAwait(false))
-            .ToDictionary(r => r.JobId, r => (int)r.Count);
+        var running = (await connection.QueryAsync<(string JobId, long Count, long? FirstStart)>(
+            "SELECT job_id, COUNT(*), MIN(started_at) FROM runs WHERE state = 'running' GROUP BY job_id", transaction: scope.Transaction).ConfigureAwait(false))
+            .ToDictionary(r => r.JobId, r => (Count: (int)r.Count, FirstStart: UnixTime.FromMs(r.FirstStart)));
 
         var started = new List<Run>();
         var skipped = new List<Run>();
@@ -42,16 +42,18 @@ internal sealed partial class SqlRunStore
                 continue;
             }
             var overlap = Enum.Parse<OverlapPolicy>(row.job_overlap!, ignoreCase: true);
-            var decision = ClaimDecision.Decide(run.Trigger, run.Attempt, row.job_held != 0, overlap, running.GetValueOrDefault(run.JobId));
+            var (count, firstStart) = running.GetValueOrDefault(run.JobId);
+            var decision = ClaimDecision.Decide(run.Trigger, run.Attempt, row.job_held != 0, overlap, count, run.DueAt, now, firstStart);
+            if (decision.Action == ClaimAction.Wait) continue;
             if (decision.Action == ClaimAction.Skip)
             {
                 Finish(run, RunState.Skipped, decision.Reason, decision.Detail);
                 continue;
             }
             if (decision.Action == ClaimAction.StartAndReplace) replaceJobs.Add(run.JobId);
-            running[run.JobId] = running.GetValueOrDefault(run.JobId) + 1;
             var attempt = run.Attempt + 1;
             var startAt = run.DueAt > now ? run.DueAt : now;
+            running[run.JobId] = (count + 1, firstStart is { } f && f < startAt ? f : startAt);
             var leaseUntil = startAt + lease;
             startRows.Add([run.Id, UnixTime.ToMs(startAt), UnixTime.ToMs(leaseUntil), node, $"attempt {attempt} on {node}"]);
             started.Add(run with { State = RunState.Running, Attempt = attempt, StartedAt = startAt, Node = node, LeaseUntil = leaseUntil, KillRequested = false, Detail = null });

@@ -5,17 +5,24 @@ namespace Kairos.Core.Tests;
 
 public class ClaimDecisionTests
 {
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 0, 0, 10, TimeSpan.Zero);
+
+    // due and firstRunningStart are seconds relative to now; null means none runs.
     [Theory]
-    [InlineData(TriggerKind.Time, 0, true, OverlapPolicy.Allow, 0, ClaimAction.Skip, SkipReason.Held)]
-    [InlineData(TriggerKind.Manual, 0, true, OverlapPolicy.Allow, 0, ClaimAction.Start, null)]
-    [InlineData(TriggerKind.Time, 0, false, OverlapPolicy.Forbid, 1, ClaimAction.Skip, SkipReason.Overlap)]
-    [InlineData(TriggerKind.Time, 0, false, OverlapPolicy.Allow, 3, ClaimAction.Start, null)]
-    [InlineData(TriggerKind.Time, 0, false, OverlapPolicy.Replace, 1, ClaimAction.StartAndReplace, null)]
-    [InlineData(TriggerKind.Time, 0, false, OverlapPolicy.Forbid, 0, ClaimAction.Start, null)]
-    [InlineData(TriggerKind.Time, 1, true, OverlapPolicy.Forbid, 2, ClaimAction.Start, null)]
-    public void Decide_Table(TriggerKind trigger, int attempts, bool held, OverlapPolicy overlap, int running, ClaimAction action, SkipReason? reason)
+    [InlineData(TriggerKind.Time, 0, true, OverlapPolicy.Allow, 0, 0.0, null, ClaimAction.Skip, SkipReason.Held)]
+    [InlineData(TriggerKind.Manual, 0, true, OverlapPolicy.Allow, 0, 0.0, null, ClaimAction.Start, null)]
+    [InlineData(TriggerKind.Time, 0, false, OverlapPolicy.Forbid, 1, 0.0, -3.0, ClaimAction.Skip, SkipReason.Overlap)]
+    [InlineData(TriggerKind.Time, 0, false, OverlapPolicy.Allow, 3, 0.0, -3.0, ClaimAction.Start, null)]
+    [InlineData(TriggerKind.Time, 0, false, OverlapPolicy.Replace, 1, 0.0, -3.0, ClaimAction.StartAndReplace, null)]
+    [InlineData(TriggerKind.Time, 0, false, OverlapPolicy.Forbid, 0, 0.0, null, ClaimAction.Start, null)]
+    [InlineData(TriggerKind.Time, 1, true, OverlapPolicy.Forbid, 2, 0.0, -3.0, ClaimAction.Start, null)]
+    [InlineData(TriggerKind.Time, 0, false, OverlapPolicy.Forbid, 1, 0.4, -1.0, ClaimAction.Wait, null)]        // claimed ahead: the earlier run may finish first
+    [InlineData(TriggerKind.Time, 0, false, OverlapPolicy.Replace, 1, 0.4, -1.0, ClaimAction.Wait, null)]
+    [InlineData(TriggerKind.Time, 0, false, OverlapPolicy.Forbid, 1, -5.0, -1.0, ClaimAction.Wait, null)]         // catch-up: the earlier run started after this slot was due
+    [InlineData(TriggerKind.Time, 0, false, OverlapPolicy.Forbid, 1, -5.0, -6.0, ClaimAction.Skip, SkipReason.Overlap)]
+    public void Decide_Table(TriggerKind trigger, int attempts, bool held, OverlapPolicy overlap, int running, double due, double? firstStart, ClaimAction action, SkipReason? reason)
     {
-        var decision = ClaimDecision.Decide(trigger, attempts, held, overlap, running);
+        var decision = ClaimDecision.Decide(trigger, attempts, held, overlap, running, Now.AddSeconds(due), Now, firstStart is { } f ? Now.AddSeconds(f) : null);
         Assert.Equal(action, decision.Action);
         Assert.Equal(reason, decision.Reason);
     }

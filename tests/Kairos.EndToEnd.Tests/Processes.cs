@@ -80,6 +80,13 @@ internal sealed class ServerProcess(Process process, Uri address) : IAsyncDispos
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(40));
     }
 
+    /// <summary>SIGKILL: the process gets no chance to record anything.</summary>
+    public async Task CrashAsync()
+    {
+        process.Kill(entireProcessTree: false);
+        await process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         try { await StopAsync(); }

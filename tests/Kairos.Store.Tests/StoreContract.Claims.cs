@@ -82,6 +82,18 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task ClaimDue_OverlapForbidSeveralDueAtOnce_OneStartsOthersWait()
+    {
+        await AddJobAsync("a", OverlapPolicy.Forbid);
+        await Store.Runs.AddSlotRunsAsync([Slot("a", 1), Slot("a", 2), Slot("a", 3)], T0);
+        var claim = await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(5), T0.AddSeconds(5), Lease, 10);
+        var first = Assert.Single(claim.Started);
+        Assert.Empty(claim.Skipped);
+        await Store.Runs.CompleteAsync([new RunCompletion(first.Id, 1, RunState.Succeeded, T0.AddSeconds(5))]);
+        Assert.Single((await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(5), T0.AddSeconds(5), Lease, 10)).Started);
+    }
+
+    [Fact]
     public async Task ClaimDue_OverlapReplace_StartsAndNamesRunToKill()
     {
         await AddJobAsync("a", OverlapPolicy.Replace);

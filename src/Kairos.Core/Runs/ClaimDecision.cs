@@ -2,25 +2,27 @@ using Kairos.Core.Jobs;
 
 namespace Kairos.Core.Runs;
 
-/// <summary>What a scheduler does with a run that has come due.</summary>
-public enum ClaimAction { Start, Skip, StartAndReplace }
+/// <summary>What a scheduler does with a run that has come due, or is about to.</summary>
+public enum ClaimAction { Start, Skip, StartAndReplace, Wait }
 
 public readonly record struct ClaimDecision(ClaimAction Action, SkipReason? Reason = null, string? Detail = null)
 {
     /// <summary>
-    /// A held job skips its time-triggered slots (an operator's manual run still starts); an overlapping slot follows
-    /// the job's overlap policy. Retries of a run that already started are never skipped.
+    /// A held job skips its time-triggered slots (an operator's manual run still starts); retries of a run that already
+    /// started are never skipped. Under forbid or replace, a slot overlaps only a run that was already running at the
+    /// slot's instant: a slot not yet due, or one whose earlier run started after it came due (catch-up after downtime),
+    /// waits for the next claim instead.
     /// </summary>
-    public static ClaimDecision Decide(TriggerKind trigger, int attemptsSoFar, bool held, OverlapPolicy overlap, int runningNow)
+    /// <param name="firstRunningStart">When the job's oldest running run started; null when none runs.</param>
+    public static ClaimDecision Decide(TriggerKind trigger, int attemptsSoFar, bool held, OverlapPolicy overlap, int runningNow,
+        DateTimeOffset dueAt, DateTimeOffset now, DateTimeOffset? firstRunningStart)
     {
         if (attemptsSoFar > 0) return new(ClaimAction.Start);
         if (held && trigger == TriggerKind.Time) return new(ClaimAction.Skip, SkipReason.Held, "the job was held when the slot came due");
-        if (runningNow == 0) return new(ClaimAction.Start);
-        return overlap switch
-        {
-            OverlapPolicy.Allow => new(ClaimAction.Start),
-            OverlapPolicy.Replace => new(ClaimAction.StartAndReplace),
-            _ => new(ClaimAction.Skip, SkipReason.Overlap, $"{runningNow} earlier run(s) still running; overlap policy is forbid"),
-        };
+        if (runningNow == 0 || overlap == OverlapPolicy.Allow) return new(ClaimAction.Start);
+        if (dueAt > now || firstRunningStart > dueAt) return new(ClaimAction.Wait);
+        return overlap == OverlapPolicy.Replace
+            ? new(ClaimAction.StartAndReplace)
+            : new(ClaimAction.Skip, SkipReason.Overlap, $"{runningNow} earlier run(s) still running at the slot's time; overlap policy is forbid");
     }
 }
