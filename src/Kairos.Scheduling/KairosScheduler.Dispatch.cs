@@ -9,12 +9,14 @@ public sealed partial class KairosScheduler
 {
     private Task DispatchLoopAsync(CancellationToken cancellationToken) => Task.Run(async () =>
     {
+        var runsWaiting = false;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                // Outcomes go in first, so a run that has finished here is not mistaken for one still running.
-                await FlushAsync(cancellationToken).ConfigureAwait(false);
+                // When runs wait behind a running run of their job, outcomes go in first, so a run that has finished
+                // here is not taken for one still running. Otherwise the flush loop writes them, off this path.
+                if (runsWaiting) await FlushAsync(cancellationToken).ConfigureAwait(false);
                 var now = clock.GetUtcNow();
                 var claim = await store.Runs.ClaimDueAsync(options.NodeId, now, now + options.ClaimAhead, options.Lease, options.MaxClaim, cancellationToken).ConfigureAwait(false);
                 foreach (var run in claim.Started) Start(run);
@@ -23,6 +25,7 @@ public sealed partial class KairosScheduler
                     if (_running.TryGetValue(id, out var old)) old.RequestStop(StopReason.Replaced, "a newer slot (overlap policy replace)");
                 }
                 foreach (var run in claim.Skipped) events.OnRunSkipped(run);
+                runsWaiting = claim.Waiting > 0;
                 if (claim.Started.Count + claim.Skipped.Count >= options.MaxClaim) continue;
 
                 var next = await store.Runs.NextDueAtAsync(cancellationToken).ConfigureAwait(false);

@@ -33,6 +33,7 @@ internal sealed partial class SqlRunStore
         var replaceJobs = new HashSet<string>();
         var startRows = new List<object?[]>();
         var finishRows = new List<object?[]>();
+        var waiting = 0;
         foreach (var row in candidates)
         {
             var run = row.ToRun();
@@ -44,7 +45,11 @@ internal sealed partial class SqlRunStore
             var overlap = Enum.Parse<OverlapPolicy>(row.job_overlap!, ignoreCase: true);
             var (count, firstStart) = running.GetValueOrDefault(run.JobId);
             var decision = ClaimDecision.Decide(run.Trigger, run.Attempt, row.job_held != 0, overlap, count, run.DueAt, now, firstStart);
-            if (decision.Action == ClaimAction.Wait) continue;
+            if (decision.Action == ClaimAction.Wait)
+            {
+                waiting++;
+                continue;
+            }
             if (decision.Action == ClaimAction.Skip)
             {
                 Finish(run, RunState.Skipped, decision.Reason, decision.Detail);
@@ -86,7 +91,7 @@ internal sealed partial class SqlRunStore
             FROM {rows} AS v WHERE runs.id = v.id
             """, FinishColumns, finishRows, cancellationToken).ConfigureAwait(false);
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new ClaimResult(started, skipped, toReplace);
+        return new ClaimResult(started, skipped, toReplace, waiting);
 
         void Finish(Run run, RunState state, SkipReason? reason, string? detail)
         {

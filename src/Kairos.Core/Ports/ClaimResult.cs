@@ -2,8 +2,11 @@ using Kairos.Core.Runs;
 
 namespace Kairos.Core.Ports;
 
-/// <summary>What one claim did: runs this node now owns, runs it skipped, and running runs its new runs replace.</summary>
-public sealed record ClaimResult(IReadOnlyList<Run> Started, IReadOnlyList<Run> Skipped, IReadOnlyList<long> ToReplace)
+/// <summary>
+/// What one claim did: runs this node now owns, runs it skipped, running runs its new runs replace, and how many due
+/// runs it left waiting behind a running run of their job.
+/// </summary>
+public sealed record ClaimResult(IReadOnlyList<Run> Started, IReadOnlyList<Run> Skipped, IReadOnlyList<long> ToReplace, int Waiting = 0)
 {
     public static readonly ClaimResult Empty = new([], [], []);
 }
