@@ -46,7 +46,7 @@ public sealed partial class KairosScheduler(
         _backgroundTasks =
         [
             Loop("flush", FlushAsync, options.FlushInterval, _background.Token),
-            Loop("leases", KeepLeasesAsync, options.Lease / 3, _background.Token),
+            Loop("leases", KeepLeasesAsync, options.ControlInterval < options.Lease / 3 ? options.ControlInterval : options.Lease / 3, _background.Token),
         ];
         logger.LogInformation("Scheduler node {Node} started", options.NodeId);
     }

@@ -20,10 +20,19 @@ internal sealed class RunningAttempt(Run run, CancellationTokenSource stop)
 
     public StopReason Reason => (StopReason)Volatile.Read(ref _reason);
 
-    /// <summary>The first reason wins: a run killed by an operator stays killed even if shutdown follows.</summary>
+    /// <summary>
+    /// The first reason wins: a run killed by an operator stays killed even if shutdown follows. Stopping an attempt
+    /// that has just finished (its token already disposed) does nothing.
+    /// </summary>
     public void RequestStop(StopReason reason, string? by = null)
     {
         if (Interlocked.CompareExchange(ref _reason, (int)reason, (int)StopReason.None) == (int)StopReason.None) StoppedBy = by;
-        Stop.Cancel();
+        try
+        {
+            Stop.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
     }
 }

@@ -14,8 +14,11 @@ public sealed record SchedulerOptions
     /// <summary>The longest the dispatcher sleeps without checking the store for due work from elsewhere.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>A running run's lease; a node renews it every third of this, and a run whose lease ends has lost its node.</summary>
+    /// <summary>A running run's lease; a node renews it at least every third of this, and a run whose lease ends has lost its node.</summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a node renews its leases and looks for kill requests made on other nodes.</summary>
+    public TimeSpan ControlInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Slots older than this when first planned are missed and follow the job's misfire policy.</summary>
     public TimeSpan MisfireThreshold { get; init; } = TimeSpan.FromSeconds(5);
