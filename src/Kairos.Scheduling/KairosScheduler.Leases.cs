@@ -17,7 +17,13 @@ public sealed partial class KairosScheduler
     private async Task KeepLeasesAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await store.Runs.RenewLeasesAsync(options.NodeId, _running.Keys.ToList(), now + options.Lease, cancellationToken).ConfigureAwait(false);
+        // Only leases with less than two thirds left are renewed: short runs finish on their first lease and cost nothing here.
+        var renew = _running.Values.Where(a => a.LeaseUntil - now < options.Lease * 2 / 3).ToList();
+        if (renew.Count > 0)
+        {
+            await store.Runs.RenewLeasesAsync(options.NodeId, renew.Select(a => a.Run.Id).ToList(), now + options.Lease, cancellationToken).ConfigureAwait(false);
+            foreach (var attempt in renew) attempt.LeaseUntil = now + options.Lease;
+        }
         foreach (var id in await store.Runs.KillRequestsAsync(options.NodeId, cancellationToken).ConfigureAwait(false))
         {
             if (_running.TryGetValue(id, out var attempt) && attempt.Reason == StopReason.None)

@@ -84,11 +84,31 @@ public sealed partial class KairosScheduler(
         await Task.WhenAll(_running.Values.Select(r => r.Execution)).ConfigureAwait(false);
         await _background!.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_backgroundTasks).ConfigureAwait(false);
-        // Every outcome reaches the store before the node stops, however many are still queued.
-        while (!_completions.IsEmpty || !_output.IsEmpty || !_released.IsEmpty)
-            await FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        await DrainAsync().ConfigureAwait(false);
         _loops = null;
         logger.LogInformation("Scheduler node {Node} stopped", options.NodeId);
+    }
+
+    // Every outcome reaches the store before the node stops, however many are still queued. If the store keeps failing,
+    // the runs' leases expire and another node records them as lost: the store stays consistent either way.
+    private async Task DrainAsync()
+    {
+        for (var failures = 0; !_completions.IsEmpty || !_output.IsEmpty || !_released.IsEmpty;)
+        {
+            try
+            {
+                await FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException && ++failures < 3)
+            {
+                logger.LogError(e, "Writing outcomes at shutdown failed; trying again");
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                logger.LogError(e, "{Count} outcomes could not be written at shutdown; their leases will expire and other nodes will record them", _completions.Count);
+                return;
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -13,6 +13,9 @@ internal sealed class RunningAttempt(Run run, CancellationTokenSource stop)
 
     public Task Execution { get; set; } = Task.CompletedTask;
 
+    /// <summary>Until when this node holds the run; renewed as it runs out.</summary>
+    public DateTimeOffset LeaseUntil { get; set; } = run.LeaseUntil ?? DateTimeOffset.MaxValue;
+
     /// <summary>Set once the action has begun; before that the run is only claimed and may be handed back.</summary>
     public bool ActionStarted { get; set; }
 

@@ -84,12 +84,12 @@ internal sealed partial class SqlRunStore
             UPDATE runs SET state = 'running', attempt = attempt + 1, started_at = v.start_at, node = v.node, lease_until = v.lease,
                 kill_requested = 0, detail = NULL, changed_at = v.start_at, transition = v.why
             FROM {rows} AS v WHERE runs.id = v.id
-            """, StartColumns, startRows, cancellationToken).ConfigureAwait(false);
+            """, StartColumns, startRows.OrderBy(r => (long)r[0]!).ToList(), cancellationToken).ConfigureAwait(false);
         await dialect.ExecuteRowsAsync(connection, scope.Transaction,
             """
             UPDATE runs SET state = v.state, skip_reason = v.reason, detail = v.detail, finished_at = v.at, changed_at = v.at, transition = v.detail
             FROM {rows} AS v WHERE runs.id = v.id
-            """, FinishColumns, finishRows, cancellationToken).ConfigureAwait(false);
+            """, FinishColumns, finishRows.OrderBy(r => (long)r[0]!).ToList(), cancellationToken).ConfigureAwait(false);
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new ClaimResult(started, skipped, toReplace, waiting);
 

@@ -22,7 +22,8 @@ internal sealed partial class SqlRunStore
     {
         ArgumentNullException.ThrowIfNull(completions);
         if (completions.Count == 0) return;
-        var rows = completions.Select(c => new object?[]
+        // Rows are written in id order, as every batch writer does, so two batches never wait on each other in a cycle.
+        var rows = completions.OrderBy(c => c.RunId).Select(c => new object?[]
         {
             c.RunId, c.Attempt, c.RetryAt is null ? c.State.ToWire() : RunState.Queued.ToWire(),
             c.RetryAt is { } retry ? $"{c.State.ToWire()}: {c.Detail}; attempt {c.Attempt + 1} at {retry.UtcDateTime:O}" : c.Detail,
@@ -63,7 +64,7 @@ internal sealed partial class SqlRunStore
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await dialect.ExecuteRowsAsync(scope.Connection, scope.Transaction,
             "UPDATE runs SET lease_until = v.until FROM {rows} AS v WHERE runs.id = v.id AND runs.node = v.node AND runs.state = 'running'",
-            LeaseColumns, runIds.Select(id => new object?[] { id, node, UnixTime.ToMs(leaseUntil) }).ToList(), cancellationToken).ConfigureAwait(false);
+            LeaseColumns, runIds.Order().Select(id => new object?[] { id, node, UnixTime.ToMs(leaseUntil) }).ToList(), cancellationToken).ConfigureAwait(false);
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
