@@ -63,6 +63,7 @@ public sealed partial class KairosScheduler
         var run = attempt.Run;
         ActionOutcome outcome;
         DateTimeOffset? actualStart = null;
+        var released = false;
         try
         {
             var executor = job is null ? null : Array.Find(_executors, e => e.CanExecute(job.Action));
@@ -72,13 +73,8 @@ public sealed partial class KairosScheduler
             }
             else if (!await WaitForStartAsync(run.StartedAt!.Value, attempt.Stop.Token).ConfigureAwait(false))
             {
-                if (attempt.Reason == StopReason.Shutdown)
-                {
-                    _released.Enqueue(run); // another node runs this slot; nothing of it happened here
-                    attempt.Stop.Dispose();
-                    _running.TryRemove(run.Id, out _);
-                    return;
-                }
+                // At shutdown an unstarted run goes back to the queue for another node: nothing of it happened here.
+                released = attempt.Reason == StopReason.Shutdown;
                 outcome = new ActionOutcome(false, "stopped before it started");
             }
             else
@@ -95,7 +91,9 @@ public sealed partial class KairosScheduler
             logger.LogError(e, "Run {RunId} of {JobId} failed in its executor", run.Id, run.JobId);
             outcome = new ActionOutcome(false, $"executor error: {e.Message}");
         }
-        _completions.Enqueue(Complete(run, job, outcome, attempt) with { StartedAt = actualStart });
+        // Queued before the attempt leaves the running set: shutdown waits on that set, then writes what is queued.
+        if (released) _released.Enqueue(run);
+        else _completions.Enqueue(Complete(run, job, outcome, attempt) with { StartedAt = actualStart });
         attempt.Stop.Dispose();
         _running.TryRemove(run.Id, out _);
     }

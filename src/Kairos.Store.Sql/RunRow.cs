@@ -35,7 +35,7 @@ internal class RunRow
 
     public Run ToRun() => new(
         id, job_id, UnixTime.FromMs(slot_time), Enum.Parse<TriggerKind>(trigger_kind, ignoreCase: true),
-        business_date is null ? null : DateOnly.ParseExact(business_date, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        business_date is null ? null : BusinessDates.Parse(business_date),
         RunStates.FromWire(state), (int)attempt, UnixTime.FromMs(due_at), UnixTime.FromMs(created_at),
         UnixTime.FromMs(started_at), UnixTime.FromMs(finished_at),
         skip_reason is null ? null : SkipReasons.FromWire(skip_reason), detail,
@@ -43,5 +43,4 @@ internal class RunRow
 
     public static string ColumnsOf(string alias) => string.Join(", ", Columns.Split(", ").Select(c => $"{alias}.{c}"));
 
-    public static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -67,7 +67,7 @@ internal sealed partial class SqlRunStore(SqlDialect dialect) : IRunStore
 
     private static object?[] NewRunRow(NewRun r, DateTimeOffset now) =>
     [
-        r.JobId, UnixTime.ToMs(r.SlotTime), r.Trigger.ToString().ToLowerInvariant(), RunRow.Date(r.BusinessDate), r.State.ToWire(),
+        r.JobId, UnixTime.ToMs(r.SlotTime), r.Trigger.ToString().ToLowerInvariant(), BusinessDates.ToText(r.BusinessDate), r.State.ToWire(),
         UnixTime.ToMs(r.DueAt), UnixTime.ToMs(now), r.SkipReason?.ToWire(), r.Detail, r.State.IsFinal() ? UnixTime.ToMs(now) : null,
         r.RequestedBy, r.RerunOf,
     ];

@@ -13,7 +13,7 @@ public sealed record ActionContext(Run Run, Job Job, IRunOutput Output)
         ["runId"] = Run.Id.ToString(CultureInfo.InvariantCulture),
         ["jobId"] = Run.JobId,
         ["slotTime"] = Run.SlotTime?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture) ?? "",
-        ["businessDate"] = Run.BusinessDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+        ["businessDate"] = BusinessDates.ToText(Run.BusinessDate) ?? "",
         ["attempt"] = Run.Attempt.ToString(CultureInfo.InvariantCulture),
         ["trigger"] = Run.Trigger.ToString().ToLowerInvariant(),
     };

@@ -13,7 +13,7 @@ internal static class Dtos
 {
     public static RunDto ToDto(this Run r) => new(
         r.Id, r.JobId, r.SlotTime, r.Trigger.ToString().ToLowerInvariant(),
-        r.BusinessDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.State.ToWire(), r.SkipReason?.ToWire(), r.Detail,
+        BusinessDates.ToText(r.BusinessDate), r.State.ToWire(), r.SkipReason?.ToWire(), r.Detail,
         r.Attempt, r.DueAt, r.StartedAt, r.FinishedAt, r.ExitCode, r.HttpStatus, r.Node, r.RerunOf, r.RequestedBy,
         r.SlotTime is { } slot && r.StartedAt is { } started ? Math.Round((started - slot).TotalMilliseconds, 1) : null);
 

@@ -98,7 +98,7 @@ internal static class JobEndpoints
                 var (willRun, reason, detail) = slot.Runs && record.Held
                     ? (false, SkipReason.Held.ToWire(), $"the job is held by {record.HeldBy}" + (record.HeldReason is null ? "" : $": {record.HeldReason}"))
                     : (slot.Runs, slot.Skip?.ToWire(), slot.Detail);
-                slots.Add(new SlotDto(slot.Key.SlotTime, $"{local:yyyy-MM-dd HH:mm:ss} {schedule.Zone.Id} ({local:zzz})", slot.BusinessDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                slots.Add(new SlotDto(slot.Key.SlotTime, $"{local:yyyy-MM-dd HH:mm:ss} {schedule.Zone.Id} ({local:zzz})", BusinessDates.ToText(slot.BusinessDate),
                     willRun, reason, detail, existing.GetValueOrDefault(slot.Key.SlotTime)?.Id));
             }
         }
@@ -121,8 +121,8 @@ internal static class JobEndpoints
         DateOnly businessDate;
         if (body?.BusinessDate is { } text)
         {
-            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out businessDate))
-                return Problems.Invalid("businessDate", $"'{text}' is not a date yyyy-MM-dd");
+            if (!BusinessDates.TryParse(text, out businessDate))
+                return Problems.Invalid("businessDate", $"'{text}' is not a date {BusinessDates.Format}");
         }
         else
         {
@@ -131,8 +131,8 @@ internal static class JobEndpoints
         }
         var actor = Operator.Of(http);
         var runId = await store.Runs.AddRunAsync(new NewRun(id, null, TriggerKind.Manual, businessDate, now, RunState.Queued, RequestedBy: actor, Detail: $"triggered by {actor}" + (body?.Reason is { } r ? $": {r}" : "")), now, ct);
-        await store.Audit.AppendAsync(new AuditEntry(now, actor, "job.trigger", $"job:{id}", body?.Reason, $"run {runId} for {businessDate:yyyy-MM-dd}"), ct);
+        await store.Audit.AppendAsync(new AuditEntry(now, actor, "job.trigger", $"job:{id}", body?.Reason, $"run {runId} for {BusinessDates.ToText(businessDate)}"), ct);
         scheduler.Wake();
-        return TypedResults.Accepted($"/api/runs/{runId}", new RunCreatedDto(runId, id, businessDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        return TypedResults.Accepted($"/api/runs/{runId}", new RunCreatedDto(runId, id, BusinessDates.ToText(businessDate)));
     }
 }

@@ -86,6 +86,6 @@ internal static class RunEndpoints
             Detail: $"rerun of run {id} by {actor}" + (body?.Reason is { } r ? $": {r}" : ""), RequestedBy: actor, RerunOf: id), now, ct);
         await store.Audit.AppendAsync(new AuditEntry(now, actor, "run.rerun", $"run:{id}", body?.Reason, $"new run {newId}"), ct);
         scheduler.Wake();
-        return TypedResults.Accepted($"/api/runs/{newId}", new RunCreatedDto(newId, run.JobId, run.BusinessDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        return TypedResults.Accepted($"/api/runs/{newId}", new RunCreatedDto(newId, run.JobId, BusinessDates.ToText(run.BusinessDate)));
     }
 }
