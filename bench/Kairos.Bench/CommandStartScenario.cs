@@ -18,7 +18,7 @@ internal static class CommandStartScenario
         await using IKairosStore store = SqliteStore.Open(TestServers.NewSqlitePath());
         await store.MigrateAsync();
         await BenchJobs.SeedAsync(store, new JobDefinition { Schedule = new() { Cron = "* * * * * *" }, Action = new() { Command = new() { Argv = ["date", "+%s.%N"] } }, Overlap = "allow" }, "cmd", jobs);
-        var catalog = new JobCatalog(store, new BuiltInCalendars(), NullLogger<JobCatalog>.Instance);
+        var catalog = new JobCatalog(store, BuiltInCalendars.Default, NullLogger<JobCatalog>.Instance);
         await using var scheduler = new KairosScheduler(store, catalog, [new CommandExecutor(TimeProvider.System)], new SchedulerOptions { NodeId = "bench" }, new SchedulerEvents(), TimeProvider.System, NullLogger<KairosScheduler>.Instance);
         await scheduler.StartAsync();
         var measurement = new Measurement();

@@ -22,7 +22,7 @@ internal static class KairosScenario
         var events = new SchedulerEvents();
         var measurement = new Measurement();
         events.RunStarted += (run, at) => measurement.Sample(run.SlotTime!.Value, at);
-        var catalog = new JobCatalog(kairos, new BuiltInCalendars(), NullLogger<JobCatalog>.Instance);
+        var catalog = new JobCatalog(kairos, BuiltInCalendars.Default, NullLogger<JobCatalog>.Instance);
         await using var scheduler = new KairosScheduler(kairos, catalog, [new NoopExecutor()], new SchedulerOptions { NodeId = "bench" }, events, TimeProvider.System, NullLogger<KairosScheduler>.Instance);
         await scheduler.StartAsync();
         var (start, end) = await BenchJobs.OpenWindowAsync(measurement, seconds, TimeSpan.FromSeconds(5));

@@ -1,16 +1,25 @@
 namespace Kairos.Calendars;
 
-/// <summary>Business-day arithmetic over any <see cref="ICalendar"/>.</summary>
+/// <summary>Business-day arithmetic over any <see cref="ICalendar"/>; fast when it is a <see cref="BusinessCalendar"/>.</summary>
 public static class CalendarExtensions
 {
-    // Any real calendar has a business day within a few weeks; a calendar with none is a configuration error.
     private const int MaxSearchDays = 3660;
 
     /// <summary>The first business day strictly after <paramref name="day"/>.</summary>
-    public static DateOnly NextBusinessDay(this ICalendar calendar, DateOnly day) => Step(calendar, day, 1);
+    public static DateOnly NextBusinessDay(this ICalendar calendar, DateOnly day) =>
+        calendar is BusinessCalendar fast ? fast.NextBusinessDay(day) : Step(calendar, day, 1);
 
     /// <summary>The last business day strictly before <paramref name="day"/>.</summary>
-    public static DateOnly PreviousBusinessDay(this ICalendar calendar, DateOnly day) => Step(calendar, day, -1);
+    public static DateOnly PreviousBusinessDay(this ICalendar calendar, DateOnly day) =>
+        calendar is BusinessCalendar fast ? fast.PreviousBusinessDay(day) : Step(calendar, day, -1);
+
+    /// <summary>"Chuseok (추석)": the day's name in both languages, or the weekday for a plain weekend day; null on a business day.</summary>
+    public static string? DescribeNonBusinessDay(this ICalendar calendar, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (calendar.IsBusinessDay(day)) return null;
+        return calendar.HolidayOn(day) is { } h ? (h.Name == h.NameKo ? h.Name : $"{h.Name} ({h.NameKo})") : day.DayOfWeek.ToString();
+    }
 
     private static DateOnly Step(ICalendar calendar, DateOnly day, int direction)
     {

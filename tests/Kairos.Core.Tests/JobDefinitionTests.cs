@@ -30,7 +30,7 @@ public class JobDefinitionTests
         var folder = Path.Combine(Path.GetTempPath(), "kairos-defs-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "a.yaml"), yaml);
-        var result = JobFolder.Load(folder, new BuiltInCalendars());
+        var result = JobFolder.Load(folder, BuiltInCalendars.Default);
         Directory.Delete(folder, true);
         return (result.Jobs.SingleOrDefault()?.Job, result.Errors.ToList());
     }
@@ -91,7 +91,7 @@ public class JobDefinitionTests
     [Fact]
     public void Validate_EverythingWrong_AllErrorsReported()
     {
-        var (job, errors) = new JobValidator(new BuiltInCalendars()).Validate(new Client.Contracts.JobDefinition
+        var (job, errors) = new JobValidator(BuiltInCalendars.Default).Validate(new Client.Contracts.JobDefinition
         {
             Id = "bad id!",
             Schedule = new() { Cron = "* *", TimeZone = "Nowhere/City", Days = "business-days" },
@@ -109,7 +109,7 @@ public class JobDefinitionTests
         File.WriteAllText(Path.Combine(folder, "a.yaml"), "id: a\naction: { noop: true }\n---\nid: b\naction: { noop: true }\n");
         File.WriteAllText(Path.Combine(folder, "b.yml"), "id: a\naction: { noop: true }\n");
         File.WriteAllText(Path.Combine(folder, "c.yaml"), "id: [\n");
-        var result = JobFolder.Load(folder, new BuiltInCalendars());
+        var result = JobFolder.Load(folder, BuiltInCalendars.Default);
         Directory.Delete(folder, true);
         Assert.Equal(["a", "b"], result.Jobs.Select(j => j.Job.Id));
         Assert.Equal(2, result.Errors.Count);

@@ -21,7 +21,7 @@ public class SlotPlannerTests
     [Fact]
     public void Plan_BusinessDaysOnWeekend_SkippedWithReason()
     {
-        var slots = SlotPlanner.Plan(Every("0 9 * * *", "WEEKDAYS", DayRule.BusinessDays), new WeekendCalendar(), Kst(2026, 11, 27), Kst(2026, 11, 30, 12)).ToList();
+        var slots = SlotPlanner.Plan(Every("0 9 * * *", "WEEKDAYS", DayRule.BusinessDays), BuiltInCalendars.Default.Get("WEEKDAYS"), Kst(2026, 11, 27), Kst(2026, 11, 30, 12)).ToList();
         Assert.Equal([true, false, false, true], slots.Select(s => s.Runs));
         Assert.Equal(SkipReason.NotBusinessDay, slots[1].Skip);
         Assert.Contains("Saturday", slots[1].Detail, StringComparison.Ordinal);

@@ -19,7 +19,7 @@ internal sealed class Harness : IAsyncDisposable
         Path = path;
         Clock = clock;
         Store = SqliteStore.Open(path, clock);
-        Catalog = new JobCatalog(Store, new BuiltInCalendars(), NullLogger<JobCatalog>.Instance);
+        Catalog = new JobCatalog(Store, BuiltInCalendars.Default, NullLogger<JobCatalog>.Instance);
         Options = (options ?? new SchedulerOptions()) with { NodeId = node };
         Scheduler = new KairosScheduler(Store, Catalog, [new NoopExecutor(), new CommandExecutor(clock)], Options, Events, clock, NullLogger<KairosScheduler>.Instance);
         Planner = new SlotPlanningService(Store, Catalog, Options, Events);
@@ -45,7 +45,7 @@ internal sealed class Harness : IAsyncDisposable
     public async Task AddJobAsync(string yaml)
     {
         var document = YamlJobFile.Parse(yaml, "test.yaml").Single();
-        var (job, errors) = new JobValidator(new BuiltInCalendars()).Validate(document.Definition!);
+        var (job, errors) = new JobValidator(BuiltInCalendars.Default).Validate(document.Definition!);
         Assert.True(job is not null, string.Join("; ", errors));
         await Store.Jobs.UpsertAsync(new JobRecord(job.Id, JobJson.Serialize(document.Definition!), "test", job.Overlap, Clock.GetUtcNow()), job.HeldInitially);
         await Catalog.RefreshAsync();

@@ -18,7 +18,7 @@ internal static class ValidateCommand
             var errors = new List<JobDefinitionError>();
             foreach (var path in parse.GetValue(paths)!)
             {
-                var result = JobFolder.Load(path, new BuiltInCalendars());
+                var result = JobFolder.Load(path, BuiltInCalendars.Default);
                 jobs.AddRange(result.Jobs);
                 errors.AddRange(result.Errors);
             }
