@@ -27,6 +27,7 @@ public static class KairosCli
                  {
                      ValidateCommand.Build(), ExplainCommand.Build(), JobsCommand.Build(), RunsCommand.Build(), LogsCommand.Build(),
                      TriggerCommand.Build(), HoldCommand.Build(hold: true), HoldCommand.Build(hold: false), KillCommand.Build(), RerunCommand.Build(),
+                     CalCommand.Build(),
                  })
         {
             root.Subcommands.Add(command);

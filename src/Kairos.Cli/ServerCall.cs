@@ -13,16 +13,17 @@ internal static class ServerCall
     public static async Task<int> RunAsync(ParseResult parse, Func<KairosClient, Task<int>> call)
     {
         var server = parse.GetValue(KairosCli.Server)!;
-        if (!Uri.TryCreate(server.EndsWith('/') ? server : server + "/", UriKind.Absolute, out var baseAddress))
-        {
-            await Console.Error.WriteLineAsync($"kairos: --server '{server}' is not a URL");
-            return ExitCodes.Usage;
-        }
-        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Add("X-Kairos-Actor", Environment.GetEnvironmentVariable("KAIROS_ACTOR") ?? $"{Environment.UserName}(cli)");
+        using var http = CreateHttp(server, TimeSpan.FromSeconds(30));
+        if (http is null) return ExitCodes.Usage;
+        return await RunAsync(server, () => call(new KairosClient(http)));
+    }
+
+    /// <summary>Runs <paramref name="call"/> and maps refusals and unreachable servers to messages and exit codes.</summary>
+    public static async Task<int> RunAsync(string server, Func<Task<int>> call)
+    {
         try
         {
-            return await call(new KairosClient(http));
+            return await call();
         }
         catch (KairosApiException e)
         {
@@ -45,6 +46,19 @@ internal static class ServerCall
             await Console.Error.WriteLineAsync($"kairos: the server at {server} did not answer in time");
             return ExitCodes.Unreachable;
         }
+    }
+
+    /// <summary>An HttpClient for <paramref name="server"/> that names the caller for the audit log; null (and a message) when it is not a URL.</summary>
+    public static HttpClient? CreateHttp(string server, TimeSpan timeout)
+    {
+        if (!Uri.TryCreate(server.EndsWith('/') ? server : server + "/", UriKind.Absolute, out var baseAddress))
+        {
+            Console.Error.WriteLine($"kairos: --server '{server}' is not a URL");
+            return null;
+        }
+        var http = new HttpClient { BaseAddress = baseAddress, Timeout = timeout };
+        http.DefaultRequestHeaders.Add("X-Kairos-Actor", Environment.GetEnvironmentVariable("KAIROS_ACTOR") ?? $"{Environment.UserName}(cli)");
+        return http;
     }
 
     public static bool WantsJson(ParseResult parse) => parse.GetValue(KairosCli.Json);

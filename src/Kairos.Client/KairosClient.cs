@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Kairos.Client.Contracts;
 
 namespace Kairos.Client;
@@ -18,7 +15,7 @@ namespace Kairos.Client;
 /// </example>
 public sealed class KairosClient(HttpClient http)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly ApiTransport _api = new(http);
 
     /// <summary>Every job with its state.</summary>
     public Task<List<JobDto>> ListJobsAsync(CancellationToken cancellationToken = default) => GetAsync<List<JobDto>>("api/jobs", cancellationToken);
@@ -77,52 +74,7 @@ public sealed class KairosClient(HttpClient http)
     public Task<RunCreatedDto> RerunAsync(long id, string? reason = null, CancellationToken cancellationToken = default) =>
         SendAsync<RunCreatedDto>(HttpMethod.Post, $"api/runs/{id}/rerun", new ActionRequest(reason), cancellationToken);
 
-    private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
-    {
-        using var response = await http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken).ConfigureAwait(false);
-        return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
-    }
+    private Task<T> GetAsync<T>(string path, CancellationToken cancellationToken) => _api.GetAsync<T>(path, cancellationToken);
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, object body, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body, body.GetType(), options: Json) };
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (response.IsSuccessStatusCode)
-            return (await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false))!;
-        throw await ProblemAsync(response, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<KairosApiException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var doc = JsonDocument.Parse(text);
-            var root = doc.RootElement;
-            var code = root.TryGetProperty("code", out var c) ? c.GetString() ?? "error" : StatusCode(response.StatusCode);
-            var message = root.TryGetProperty("detail", out var d) && d.GetString() is { Length: > 0 } detail ? detail
-                : root.TryGetProperty("title", out var t) ? t.GetString() ?? "" : text;
-            var errors = root.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Object
-                ? e.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(v => v.GetString() ?? "").ToArray())
-                : null;
-            return new KairosApiException(response.StatusCode, code, message, errors);
-        }
-        catch (JsonException)
-        {
-            return new KairosApiException(response.StatusCode, StatusCode(response.StatusCode), $"HTTP {(int)response.StatusCode}: {text}");
-        }
-    }
-
-    private static string StatusCode(HttpStatusCode status) => status switch
-    {
-        HttpStatusCode.NotFound => "not-found",
-        HttpStatusCode.Conflict => "conflict",
-        HttpStatusCode.BadRequest => "validation",
-        _ => "error",
-    };
+    private Task<T> SendAsync<T>(HttpMethod method, string path, object body, CancellationToken cancellationToken) => _api.SendAsync<T>(method, path, body, cancellationToken);
 }

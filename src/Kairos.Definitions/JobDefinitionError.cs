@@ -1,6 +1,6 @@
 namespace Kairos.Definitions;
 
-/// <summary>One problem in a job definition: where it is (file and line when it came from a file) and what is wrong.</summary>
+/// <summary>One problem in a definition file (a job YAML, a business-day CSV): where it is (file and line) and what is wrong.</summary>
 public sealed record JobDefinitionError(string? File, int? Line, string Field, string Message)
 {
     public override string ToString()

@@ -52,8 +52,7 @@ public sealed partial class JobValidator(ICalendarSource calendars)
         if (s.Calendar is { } calendarId && calendars.Find(calendarId) is null)
             error("schedule.calendar", $"unknown calendar '{calendarId}'; known: {string.Join(", ", calendars.Ids.Order())}");
 
-        var days = ParseChoice(s.Days, "schedule.days", DayRule.EveryDay, error);
-        if (days == DayRule.BusinessDays && s.Calendar is null) error("schedule.days", "business-days needs schedule.calendar");
+        var days = ValidateDayRule(s, error);
 
         TimeWindow? window = null;
         if (s.Window is { } w)
@@ -68,6 +67,31 @@ public sealed partial class JobValidator(ICalendarSource calendars)
         }
         return cron is null || zone is null ? null : new Schedule(cron, zone, s.Calendar is null ? null : calendars.Find(s.Calendar)?.Id, days, window);
     }
+
+    private static DayRule ValidateDayRule(ScheduleDefinition s, Action<string, string> error)
+    {
+        var kind = ParseChoice(s.Days, "schedule.days", DayRuleChoice.EveryDay, error);
+        var shift = ParseChoice(s.OnHoliday, "schedule.onHoliday", HolidayShift.Skip, error);
+        if (kind != DayRuleChoice.EveryDay && s.Calendar is null) error("schedule.days", $"{Kebab(kind.ToString())} needs schedule.calendar");
+        if (s.OnHoliday is not null && kind != DayRuleChoice.BusinessDays) error("schedule.onHoliday", "applies only to days: business-days");
+        var needsN = kind is DayRuleChoice.NthBusinessDay or DayRuleChoice.BusinessDaysBeforeMonthEnd;
+        if (!needsN && s.N is not null) error("schedule.n", "applies only to days: nth-business-day or business-days-before-month-end");
+        if (needsN && s.N is null) error("schedule.n", $"is required for {Kebab(kind.ToString())}");
+        if (kind == DayRuleChoice.NthBusinessDay && s.N is { } n && (n == 0 || Math.Abs(n) > 23))
+            error("schedule.n", $"{n} is not a business day of a month: use 1 to 23 from the start or -1 to -23 from the end");
+        if (kind == DayRuleChoice.BusinessDaysBeforeMonthEnd && s.N is { } before && before is < 0 or > 22)
+            error("schedule.n", $"{before} is outside 0-22 business days before the month's last business day");
+        return kind switch
+        {
+            DayRuleChoice.BusinessDays => DayRule.Shifted(shift),
+            DayRuleChoice.NthBusinessDay when s.N is { } nth && nth != 0 => DayRule.NthBusinessDay(nth),
+            DayRuleChoice.LastBusinessDay => DayRule.LastBusinessDay,
+            DayRuleChoice.BusinessDaysBeforeMonthEnd when s.N is { } daysBefore && daysBefore >= 0 => DayRule.BusinessDaysBeforeMonthEnd(daysBefore),
+            _ => DayRule.EveryDay,
+        };
+    }
+
+    private enum DayRuleChoice { EveryDay, BusinessDays, NthBusinessDay, LastBusinessDay, BusinessDaysBeforeMonthEnd }
 
     private static JobAction? ValidateAction(ActionDefinition? a, string? baseFolder, Action<string, string> error)
     {

@@ -28,6 +28,7 @@ public sealed class JobCatalog(IKairosStore store, ICalendarSource calendars, IL
 
     public async Task RefreshAsync(CancellationToken cancellationToken = default)
     {
+        if (calendars is CalendarCatalog live) await live.RefreshAsync(cancellationToken).ConfigureAwait(false);
         var records = await store.Jobs.ListAsync(cancellationToken).ConfigureAwait(false);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var record in records)

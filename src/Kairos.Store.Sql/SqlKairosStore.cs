@@ -15,6 +15,7 @@ public class SqlKairosStore : IKairosStore
         Runs = new SqlRunStore(dialect);
         Logs = new SqlRunLogStore(dialect);
         Audit = new SqlAuditStore(dialect);
+        Calendars = new SqlCalendarStore(dialect);
     }
 
     public IJobStore Jobs { get; }
@@ -24,6 +25,8 @@ public class SqlKairosStore : IKairosStore
     public IRunLogStore Logs { get; }
 
     public IAuditStore Audit { get; }
+
+    public ICalendarStore Calendars { get; }
 
     public Task MigrateAsync(CancellationToken cancellationToken = default) => MigrationRunner.MigrateAsync(_dialect, cancellationToken);
 

@@ -8,7 +8,7 @@ internal static class Jobs
 {
     public static readonly TimeZoneInfo Seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
 
-    public static Job Every(string cron, string? calendar = null, DayRule days = DayRule.EveryDay, TimeWindow? window = null, MisfirePolicy? misfire = null) =>
+    public static Job Every(string cron, string? calendar = null, DayRule? days = null, TimeWindow? window = null, MisfirePolicy? misfire = null) =>
         new("j", new Schedule(CronExpression.Parse(cron), Seoul, calendar, days, window), new NoopAction(),
             TimeSpan.FromMinutes(1), RetryPolicy.None, OverlapPolicy.Forbid, misfire ?? MisfirePolicy.Default);
 

@@ -12,8 +12,23 @@ public sealed class ScheduleDefinition
     /// <summary>Calendar id such as <c>WEEKDAYS</c>; it names each run's business date.</summary>
     public string? Calendar { get; set; }
 
-    /// <summary><c>every-day</c> (default) or <c>business-days</c> (needs a calendar).</summary>
+    /// <summary>
+    /// <c>every-day</c> (default), <c>business-days</c>, <c>nth-business-day</c> (with <see cref="N"/>),
+    /// <c>last-business-day</c> or <c>business-days-before-month-end</c> (with <see cref="N"/>). All but the first need a calendar.
+    /// </summary>
     public string? Days { get; set; }
+
+    /// <summary>
+    /// For <c>nth-business-day</c>: 1 is the first business day of the month, -1 the last, -2 the one before the last.
+    /// For <c>business-days-before-month-end</c>: how many business days before the month's last business day.
+    /// </summary>
+    public int? N { get; set; }
+
+    /// <summary>
+    /// For <c>business-days</c>: what a slot on a non-business day does: <c>skip</c> (default),
+    /// <c>next-business-day</c> or <c>previous-business-day</c> (same wall-clock time on that day).
+    /// </summary>
+    public string? OnHoliday { get; set; }
 
     /// <summary>Only slots inside this wall-clock window run.</summary>
     public WindowDefinition? Window { get; set; }

@@ -11,6 +11,8 @@ public interface IKairosStore : IAsyncDisposable
 
     IAuditStore Audit { get; }
 
+    ICalendarStore Calendars { get; }
+
     /// <summary>Applies pending schema migrations in order, each in its own transaction.</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);
 }

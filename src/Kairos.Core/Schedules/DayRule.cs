@@ -1,10 +1,59 @@
 namespace Kairos.Core.Schedules;
 
 /// <summary>Which days of the schedule's calendar a slot may run on.</summary>
-public enum DayRule
+public enum DayRuleKind
 {
     /// <summary>Every day the cron allows; the calendar only names the business date.</summary>
     EveryDay,
-    /// <summary>Only business days; a slot on another day is skipped with the day's reason.</summary>
+    /// <summary>Only business days; a slot on another day is skipped or shifted (<see cref="HolidayShift"/>).</summary>
     BusinessDays,
+    /// <summary>Only the Nth business day of each month (from the end when N is negative).</summary>
+    NthBusinessDay,
+}
+
+/// <summary>What happens to a slot that falls on a non-business day under <see cref="DayRuleKind.BusinessDays"/>.</summary>
+public enum HolidayShift
+{
+    /// <summary>The slot is skipped, with the day's name as the reason.</summary>
+    Skip,
+    /// <summary>The slot runs at the same wall-clock time on the next business day.</summary>
+    NextBusinessDay,
+    /// <summary>The slot runs at the same wall-clock time on the previous business day.</summary>
+    PreviousBusinessDay,
+}
+
+/// <summary>A schedule's day rule: which days run, and what a non-business day does to a slot.</summary>
+public sealed record DayRule(DayRuleKind Kind, int N = 0, HolidayShift Shift = HolidayShift.Skip)
+{
+    public static DayRule EveryDay { get; } = new(DayRuleKind.EveryDay);
+
+    public static DayRule BusinessDays { get; } = new(DayRuleKind.BusinessDays);
+
+    public static DayRule Shifted(HolidayShift shift) => new(DayRuleKind.BusinessDays, 0, shift);
+
+    /// <summary>1 is the first business day of the month, -1 the last, -2 the one before the last.</summary>
+    public static DayRule NthBusinessDay(int n) => n == 0
+        ? throw new ArgumentOutOfRangeException(nameof(n), "1 is the first business day, -1 the last; 0 is neither")
+        : new(DayRuleKind.NthBusinessDay, n);
+
+    public static DayRule LastBusinessDay { get; } = NthBusinessDay(-1);
+
+    /// <summary>"2 business days before month end": the business day 2 before the month's last (N = -3).</summary>
+    public static DayRule BusinessDaysBeforeMonthEnd(int days) => NthBusinessDay(-(days + 1));
+
+    public bool NeedsCalendar => Kind != DayRuleKind.EveryDay;
+
+    public override string ToString() => Kind switch
+    {
+        DayRuleKind.EveryDay => "every day",
+        DayRuleKind.BusinessDays => Shift switch
+        {
+            HolidayShift.NextBusinessDay => "business days; a slot on a non-business day moves to the next business day",
+            HolidayShift.PreviousBusinessDay => "business days; a slot on a non-business day moves to the previous business day",
+            _ => "business days",
+        },
+        _ when N == -1 => "the last business day of the month",
+        _ when N < 0 => $"{-N - 1} business day(s) before the last business day of the month",
+        _ => $"business day {N} of the month",
+    };
 }

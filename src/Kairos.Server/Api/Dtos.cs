@@ -27,7 +27,7 @@ internal static class Dtos
 
     public static string Describe(Schedule s)
     {
-        var days = s.Days == DayRule.BusinessDays ? $", business days of {s.CalendarId}" : s.CalendarId is null ? "" : $", business dates from {s.CalendarId}";
+        var days = s.Rule.Kind != DayRuleKind.EveryDay ? $", {s.Rule} of {s.CalendarId}" : s.CalendarId is null ? "" : $", business dates from {s.CalendarId}";
         var window = s.Window is null ? "" : $", only {s.Window}";
         return $"{s.Cron} ({s.Zone.Id}){days}{window}";
     }

@@ -43,6 +43,7 @@ public static class KairosServer
         app.MapJobEndpoints();
         app.MapRunEndpoints();
         app.MapAuditEndpoints();
+        app.MapCalendarEndpoints();
         app.MapGet("/", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
         return app;
     }

@@ -16,7 +16,8 @@ public static class KairosServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         if (options.Postgres is { Length: > 0 } connectionString) services.AddKairosPostgresStore(connectionString);
         else services.AddKairosSqliteStore(Path.Combine(options.DataPath, "kairos.db"));
-        services.AddSingleton<ICalendarSource, BuiltInCalendars>();
+        services.AddSingleton<CalendarCatalog>();
+        services.AddSingleton<ICalendarSource>(sp => sp.GetRequiredService<CalendarCatalog>());
         services.AddSingleton(new SchedulerOptions
         {
             NodeId = options.NodeId ?? new SchedulerOptions().NodeId,

@@ -1,0 +1,194 @@
+using System.CommandLine;
+using Kairos.Calendars;
+using Kairos.Calendars.Client;
+
+namespace Kairos.Cli.Commands;
+
+/// <summary>`kairos cal`: the business-day calendar service from the command line.</summary>
+internal static partial class CalCommand
+{
+    private static readonly Argument<string> CalendarArg = new("calendar") { Description = "Calendar id: KR, KR-BANK, KRX or WEEKDAYS" };
+
+    public static Command Build()
+    {
+        var command = new Command("cal", "Business-day calendars: holidays, is-business-day, add, next, nth, month, overrides, import")
+        {
+            CalendarAccess.Local, CliLanguage.Lang,
+        };
+        foreach (var sub in new[] { List(), Holidays(), IsBusinessDay(), Add(), Step("next", 1), Step("prev", -1), Nth(), Between(), Month(), History(), Override(), Revert(), Import() })
+            command.Subcommands.Add(sub);
+        return command;
+    }
+
+    private static Command List()
+    {
+        var command = new Command("list", "Every calendar the server knows");
+        command.SetAction((parse, ct) => WithClient(parse, async client =>
+        {
+            var calendars = await client.ListAsync(ct);
+            if (ServerCall.WantsJson(parse)) { ServerCall.PrintJson(calendars); return ExitCodes.Ok; }
+            foreach (var c in calendars) Console.WriteLine($"{c.Id,-10} {c.Description}  (weekend {c.Weekend}; holidays {c.FirstYear}-{c.LastYear}; {c.Overrides} override(s); data {c.DataVersion})");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Holidays()
+    {
+        var from = new Option<string>("--from") { Description = "First day, yyyy-MM-dd (default: 1 January this year)" };
+        var to = new Option<string>("--to") { Description = "Last day, yyyy-MM-dd (default: 31 December of --from's year)" };
+        var format = new Option<string>("--format") { Description = "text, csv (date,name lines) or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "csv", "json");
+        var weekends = new Option<bool>("--weekends") { Description = "Also list holidays that fall on a weekend" };
+        var header = new Option<bool>("--header") { Description = "With --format csv, print a date,name header first" };
+        var command = new Command("holidays", "Non-business days other than plain weekends, sorted; names follow --lang or LANG")
+        {
+            CalendarArg, from, to, format, weekends, header,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var year = TimeProvider.System.GetLocalNow().Year;
+            var fromText = parse.GetValue(from) ?? $"{year}-01-01";
+            if (!CalendarAccess.TryDate(fromText, "--from", out var start)) return ExitCodes.Usage;
+            var toText = parse.GetValue(to) ?? $"{start.Year}-12-31";
+            if (!CalendarAccess.TryDate(toText, "--to", out var end)) return ExitCodes.Usage;
+            if (end < start) { await Console.Error.WriteLineAsync($"kairos: --to {toText} is before --from {fromText}"); return ExitCodes.Usage; }
+            var (calendar, exit) = await CalendarAccess.LoadAsync(parse, parse.GetValue(CalendarArg)!, ct);
+            if (calendar is null) return exit;
+            var days = calendar.NonBusinessDaysBetween(start, end, parse.GetValue(weekends)).ToList();
+            var korean = CliLanguage.IsKorean(parse);
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    ServerCall.PrintJson(days.Select(h => new HolidayDto(h.Date, h.Name, h.NameKo, h.Kind.ToString().ToLowerInvariant(), false, calendar.Weekend.IsWeekend(h.Date))));
+                    break;
+                case "csv":
+                    if (parse.GetValue(header)) Console.WriteLine("date,name");
+                    foreach (var h in days) Console.WriteLine($"{h.Date:yyyy-MM-dd},{Csv(h.NameIn(korean))}");
+                    break;
+                default:
+                    foreach (var h in days) Console.WriteLine($"{h.Date:yyyy-MM-dd} {Weekday(h.Date, korean)}  {h.NameIn(korean)}");
+                    Console.Error.WriteLine(korean ? $"{calendar.Id}: {days.Count}일" : $"{calendar.Id}: {days.Count} day(s)");
+                    break;
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command IsBusinessDay()
+    {
+        var date = new Argument<string>("date") { Description = "yyyy-MM-dd" };
+        var command = new Command("is-business-day", "Print true or false; --json adds the holiday and the neighbouring business days") { CalendarArg, date };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!CalendarAccess.TryDate(parse.GetValue(date), "date", out var day)) return ExitCodes.Usage;
+            var (calendar, exit) = await CalendarAccess.LoadAsync(parse, parse.GetValue(CalendarArg)!, ct);
+            if (calendar is null) return exit;
+            if (ServerCall.WantsJson(parse))
+                ServerCall.PrintJson(new BusinessDayDto(calendar.Id, day, calendar.IsBusinessDay(day), calendar.Weekend.IsWeekend(day),
+                    calendar.HolidayOn(day) is { } h ? new HolidayDto(h.Date, h.Name, h.NameKo, h.Kind.ToString().ToLowerInvariant(), calendar.IsBusinessDay(day), calendar.Weekend.IsWeekend(day)) : null,
+                    calendar.PreviousBusinessDay(day), calendar.NextBusinessDay(day)));
+            else Console.WriteLine(calendar.IsBusinessDay(day) ? "true" : "false");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Add()
+    {
+        var date = new Argument<string>("date") { Description = "yyyy-MM-dd" };
+        var n = new Argument<int>("n") { Description = "Business days to move; negative goes back; 0 rolls a closed day forward" };
+        var command = new Command("add", "Print the date n business days from date") { CalendarArg, date, n };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!CalendarAccess.TryDate(parse.GetValue(date), "date", out var day)) return ExitCodes.Usage;
+            var (calendar, exit) = await CalendarAccess.LoadAsync(parse, parse.GetValue(CalendarArg)!, ct);
+            if (calendar is null) return exit;
+            Console.WriteLine($"{calendar.AddBusinessDays(day, parse.GetValue(n)):yyyy-MM-dd}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Step(string name, int direction)
+    {
+        var date = new Argument<string>("date") { Description = "yyyy-MM-dd" };
+        var command = new Command(name, direction > 0 ? "Print the first business day after date" : "Print the last business day before date") { CalendarArg, date };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!CalendarAccess.TryDate(parse.GetValue(date), "date", out var day)) return ExitCodes.Usage;
+            var (calendar, exit) = await CalendarAccess.LoadAsync(parse, parse.GetValue(CalendarArg)!, ct);
+            if (calendar is null) return exit;
+            Console.WriteLine($"{calendar.AddBusinessDays(day, direction):yyyy-MM-dd}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Nth()
+    {
+        var month = new Argument<string>("month") { Description = "yyyy-MM" };
+        var n = new Argument<int>("n") { Description = "1 is the first business day, -1 the last, -2 the one before the last" };
+        var command = new Command("nth", "Print the nth business day of a month") { CalendarArg, month, n };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!TryMonth(parse.GetValue(month), out var year, out var m)) return ExitCodes.Usage;
+            if (parse.GetValue(n) == 0) { await Console.Error.WriteLineAsync("kairos: n is 1 (first), -1 (last) and so on; 0 is neither"); return ExitCodes.Usage; }
+            var (calendar, exit) = await CalendarAccess.LoadAsync(parse, parse.GetValue(CalendarArg)!, ct);
+            if (calendar is null) return exit;
+            if (calendar.NthBusinessDayOfMonth(year, m, parse.GetValue(n)) is not { } result)
+            {
+                await Console.Error.WriteLineAsync($"kairos: {year}-{m:00} has fewer than {Math.Abs(parse.GetValue(n))} business days on {calendar.Id}");
+                return ExitCodes.NotFound;
+            }
+            Console.WriteLine($"{result:yyyy-MM-dd}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Between()
+    {
+        var from = new Argument<string>("from") { Description = "yyyy-MM-dd, inclusive" };
+        var to = new Argument<string>("to") { Description = "yyyy-MM-dd, exclusive" };
+        var command = new Command("between", "Print how many business days lie in [from, to)") { CalendarArg, from, to };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!CalendarAccess.TryDate(parse.GetValue(from), "from", out var start) || !CalendarAccess.TryDate(parse.GetValue(to), "to", out var end)) return ExitCodes.Usage;
+            var (calendar, exit) = await CalendarAccess.LoadAsync(parse, parse.GetValue(CalendarArg)!, ct);
+            if (calendar is null) return exit;
+            Console.WriteLine(calendar.CountBusinessDays(start, end));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static bool TryMonth(string? text, out int year, out int month)
+    {
+        year = month = 0;
+        if (DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var first))
+        {
+            (year, month) = (first.Year, first.Month);
+            return true;
+        }
+        Console.Error.WriteLine($"kairos: month '{text}' is not yyyy-MM");
+        return false;
+    }
+
+    private static string Weekday(DateOnly date, bool korean) =>
+        korean ? "일월화수목금토"[(int)date.DayOfWeek].ToString() : date.DayOfWeek.ToString()[..3];
+
+    private static string Csv(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal) ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+
+    private static Task<int> WithClient(ParseResult parse, Func<CalendarClient, Task<int>> call)
+    {
+        var server = parse.GetValue(KairosCli.Server)!;
+        var http = ServerCall.CreateHttp(server, TimeSpan.FromSeconds(30));
+        if (http is null) return Task.FromResult(ExitCodes.Usage);
+        return ServerCall.RunAsync(server, async () =>
+        {
+            using (http) return await call(new CalendarClient(http));
+        });
+    }
+}

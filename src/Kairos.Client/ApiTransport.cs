@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Kairos.Client;
+
+/// <summary>JSON over HTTP with Kairos's error contract: a refusal becomes a <see cref="KairosApiException"/> carrying the server's code.</summary>
+public sealed class ApiTransport(HttpClient http)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>GETs <paramref name="path"/> (relative to the client's base address) and reads the JSON answer.</summary>
+    public async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends <paramref name="body"/> as JSON and reads the JSON answer.</summary>
+    public async Task<T> SendAsync<T>(HttpMethod method, string path, object body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body, body.GetType(), options: Json) };
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends a raw <paramref name="content"/> (such as a CSV file) and reads the JSON answer.</summary>
+    public async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent content, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+            return (await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false))!;
+        throw await ProblemAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<KairosApiException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            var root = doc.RootElement;
+            var code = root.TryGetProperty("code", out var c) ? c.GetString() ?? "error" : StatusCode(response.StatusCode);
+            var message = root.TryGetProperty("detail", out var d) && d.GetString() is { Length: > 0 } detail ? detail
+                : root.TryGetProperty("title", out var t) ? t.GetString() ?? "" : text;
+            var errors = root.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Object
+                ? e.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(v => v.GetString() ?? "").ToArray())
+                : null;
+            return new KairosApiException(response.StatusCode, code, message, errors);
+        }
+        catch (JsonException)
+        {
+            return new KairosApiException(response.StatusCode, StatusCode(response.StatusCode), $"HTTP {(int)response.StatusCode}: {text}");
+        }
+    }
+
+    private static string StatusCode(HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.NotFound => "not-found",
+        HttpStatusCode.Conflict => "conflict",
+        HttpStatusCode.BadRequest => "validation",
+        _ => "error",
+    };
+}
