@@ -1,0 +1,96 @@
+using Kairos.Testing;
+
+namespace Kairos.EndToEnd.Tests;
+
+/// <summary>`kairos cal` as a process, against the hand-compiled holiday lists and against a running server.</summary>
+public class CalendarCliTests
+{
+    private static List<string> Reference(string file, Func<DateOnly, bool> keep) =>
+        File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Data", file))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => DateOnly.ParseExact(l.Split(',')[0], "yyyy-MM-dd"))
+            .Where(keep).Distinct().Order().Select(d => d.ToString("yyyy-MM-dd")).ToList();
+
+    private static bool Weekday(DateOnly d) => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+
+    private static List<string> Dates(string csv) =>
+        csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')[0]).ToList();
+
+    [Fact]
+    public async Task Holidays_KR_2013To2026_MatchTheOfficialList()
+    {
+        var (code, stdout, _) = await Processes.CliAsync("cal", "holidays", "KR", "--from", "2013-01-01", "--to", "2026-12-31", "--format", "csv", "--local");
+        Assert.Equal(0, code);
+        Assert.Equal(Reference("kr-public-holidays-2013-2026.csv", Weekday), Dates(stdout));
+        Assert.All(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.Matches(@"^\d{4}-\d{2}-\d{2},[^,]+$", line));
+    }
+
+    [Fact]
+    public async Task Holidays_KRX_2015To2026_MatchTheExchangeList()
+    {
+        var (code, stdout, _) = await Processes.CliAsync("cal", "holidays", "KRX", "--from", "2015-01-01", "--to", "2026-12-31", "--format", "csv", "--local");
+        Assert.Equal(0, code);
+        var expected = Reference("kr-public-holidays-2013-2026.csv", d => Weekday(d) && d.Year >= 2015)
+            .Concat(Reference("krx-extra-closing-days-2015-2026.csv", _ => true)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, Dates(stdout));
+    }
+
+    [Theory]
+    [InlineData("KR", "2026-09-25", "false")]
+    [InlineData("KR", "2026-05-01", "true")]
+    [InlineData("KR-BANK", "2026-05-01", "false")]
+    [InlineData("KRX", "2026-12-31", "false")]
+    public async Task IsBusinessDay_PrintsTrueOrFalse(string calendar, string date, string expected)
+    {
+        var (code, stdout, _) = await Processes.CliAsync("cal", "is-business-day", calendar, date, "--local");
+        Assert.Equal(0, code);
+        Assert.Equal(expected, stdout.Trim());
+    }
+
+    [Fact]
+    public async Task Add_PrintsTheResultingDate_AndBadInputFailsClearly()
+    {
+        Assert.Equal("2026-09-28", (await Processes.CliAsync("cal", "add", "KR", "2026-09-23", "1", "--local")).Stdout.Trim());
+        Assert.Equal("2026-09-23", (await Processes.CliAsync("cal", "add", "KR", "2026-09-28", "-1", "--local")).Stdout.Trim());
+
+        var badDate = await Processes.CliAsync("cal", "add", "KR", "2026-02-30", "1", "--local");
+        Assert.Equal(2, badDate.ExitCode);
+        Assert.Contains("'2026-02-30' is not a date", badDate.Stderr, StringComparison.Ordinal);
+        var unknown = await Processes.CliAsync("cal", "is-business-day", "NYSE", "2026-01-02", "--local");
+        Assert.Equal(3, unknown.ExitCode);
+        Assert.Contains("KR-BANK", unknown.Stderr, StringComparison.Ordinal);
+        Assert.Empty(unknown.Stdout);
+    }
+
+    [Fact]
+    public async Task AgainstAServer_OverridesAndImportsAreSeen_AndABadTableChangesNothing()
+    {
+        var folder = Path.GetDirectoryName(TestServers.NewSqlitePath())!;
+        var jobs = Directory.CreateDirectory(Path.Combine(folder, "jobs")).FullName;
+        await using var server = await Processes.StartServerAsync(jobs, folder, "cal-node");
+        var url = server.Address.ToString();
+
+        var set = await Processes.CliAsync("cal", "override", "KR", "2026-12-10", "--closed", "--name-ko", "임시공휴일", "--reason", "cabinet decision", "--server", url);
+        Assert.Equal(0, set.ExitCode);
+        Assert.Equal("false", (await Processes.CliAsync("cal", "is-business-day", "KRX", "2026-12-10", "--server", url)).Stdout.Trim());
+        Assert.Equal("2026-12-11", (await Processes.CliAsync("cal", "add", "KR", "2026-12-09", "1", "--server", url)).Stdout.Trim());
+
+        var bad = Path.Combine(folder, "bad.csv");
+        await File.WriteAllTextAsync(bad, "2026-12-14,N,창립기념일\n2026-12-15,X,?\n");
+        var refused = await Processes.CliAsync("cal", "import", "KR-BANK", bad, "--apply", "--server", url);
+        Assert.Equal(4, refused.ExitCode);
+        Assert.Contains("bad.csv:2: business_day", refused.Stderr, StringComparison.Ordinal);
+        Assert.Equal("true", (await Processes.CliAsync("cal", "is-business-day", "KR-BANK", "2026-12-14", "--server", url)).Stdout.Trim());
+
+        var good = Path.Combine(folder, "good.csv");
+        await File.WriteAllTextAsync(good, "date,business_day,name\n2026-12-14,N,창립기념일\n");
+        var preview = await Processes.CliAsync("cal", "import", "KR-BANK", good, "--server", url);
+        Assert.Contains("Preview only", preview.Stdout, StringComparison.Ordinal);
+        Assert.Equal("true", (await Processes.CliAsync("cal", "is-business-day", "KR-BANK", "2026-12-14", "--server", url)).Stdout.Trim());
+        Assert.Equal(0, (await Processes.CliAsync("cal", "import", "KR-BANK", good, "--apply", "--server", url)).ExitCode);
+        Assert.Equal("false", (await Processes.CliAsync("cal", "is-business-day", "KR-BANK", "2026-12-14", "--server", url)).Stdout.Trim());
+
+        var history = await Processes.CliAsync("cal", "history", "KR-BANK", "--server", url);
+        Assert.Contains("import:good.csv", history.Stdout, StringComparison.Ordinal);
+    }
+}
