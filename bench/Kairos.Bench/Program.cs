@@ -4,6 +4,12 @@ using Kairos.Testing;
 
 // Without "scenario", this process orchestrates: it starts PostgreSQL once and runs each scenario in a fresh child
 // process, so CPU and peak memory belong to that scenario alone. Output: one JSON object per line.
+if (args.Length > 0 && args[0] == "calendar-ops")
+{
+    foreach (var line in CalendarOperations.Run(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3)) Console.WriteLine(line);
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "scenario")
 {
     var (name, store, jobs, seconds) = (args[1], args[2], int.Parse(args[3]), int.Parse(args[4]));
