@@ -30,7 +30,7 @@ public readonly record struct WeekendRule
         get
         {
             var mask = _mask;
-            return Enum.GetValues<DayOfWeek>().Where(d => (mask & (1 << (int)d)) != 0);
+            return Enum.GetValues<DayOfWeek>().Where(d => (mask & (1 << (int)d)) != 0).OrderBy(d => ((int)d + 6) % 7); // Monday first
         }
     }
 
