@@ -80,18 +80,15 @@ internal static partial class CalCommand
     {
         var date = new Argument<string>("date") { Description = "yyyy-MM-dd" };
         var command = new Command("is-business-day", "Print true or false; --json adds the holiday and the neighbouring business days") { CalendarArg, date };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => OnDateAsync(parse, date, ct, (calendar, day) =>
         {
-            if (!CalendarAccess.TryDate(parse.GetValue(date), "date", out var day)) return ExitCodes.Usage;
-            var (calendar, exit) = await CalendarAccess.LoadAsync(parse, parse.GetValue(CalendarArg)!, ct);
-            if (calendar is null) return exit;
             if (ServerCall.WantsJson(parse))
                 ServerCall.PrintJson(new BusinessDayDto(calendar.Id, day, calendar.IsBusinessDay(day), calendar.Weekend.IsWeekend(day),
                     calendar.HolidayOn(day) is { } h ? new HolidayDto(h.Date, h.Name, h.NameKo, h.Kind.ToString().ToLowerInvariant(), calendar.IsBusinessDay(day), calendar.Weekend.IsWeekend(day)) : null,
                     calendar.PreviousBusinessDay(day), calendar.NextBusinessDay(day)));
             else Console.WriteLine(calendar.IsBusinessDay(day) ? "true" : "false");
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 
@@ -100,14 +97,11 @@ internal static partial class CalCommand
         var date = new Argument<string>("date") { Description = "yyyy-MM-dd" };
         var n = new Argument<int>("n") { Description = "Business days to move; negative goes back; 0 rolls a closed day forward" };
         var command = new Command("add", "Print the date n business days from date") { CalendarArg, date, n };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => OnDateAsync(parse, date, ct, (calendar, day) =>
         {
-            if (!CalendarAccess.TryDate(parse.GetValue(date), "date", out var day)) return ExitCodes.Usage;
-            var (calendar, exit) = await CalendarAccess.LoadAsync(parse, parse.GetValue(CalendarArg)!, ct);
-            if (calendar is null) return exit;
             Console.WriteLine($"{calendar.AddBusinessDays(day, parse.GetValue(n)):yyyy-MM-dd}");
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 
@@ -115,14 +109,11 @@ internal static partial class CalCommand
     {
         var date = new Argument<string>("date") { Description = "yyyy-MM-dd" };
         var command = new Command(name, direction > 0 ? "Print the first business day after date" : "Print the last business day before date") { CalendarArg, date };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => OnDateAsync(parse, date, ct, (calendar, day) =>
         {
-            if (!CalendarAccess.TryDate(parse.GetValue(date), "date", out var day)) return ExitCodes.Usage;
-            var (calendar, exit) = await CalendarAccess.LoadAsync(parse, parse.GetValue(CalendarArg)!, ct);
-            if (calendar is null) return exit;
             Console.WriteLine($"{calendar.AddBusinessDays(day, direction):yyyy-MM-dd}");
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 
@@ -162,6 +153,14 @@ internal static partial class CalCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // Parses the date argument, loads the calendar argument, and hands both to the answer; usage and not-found exits otherwise.
+    private static async Task<int> OnDateAsync(ParseResult parse, Argument<string> date, CancellationToken ct, Func<BusinessCalendar, DateOnly, int> answer)
+    {
+        if (!CalendarAccess.TryDate(parse.GetValue(date), "date", out var day)) return ExitCodes.Usage;
+        var (calendar, exit) = await CalendarAccess.LoadAsync(parse, parse.GetValue(CalendarArg)!, ct);
+        return calendar is null ? exit : answer(calendar, day);
     }
 
     private static bool TryMonth(string? text, out int year, out int month)
