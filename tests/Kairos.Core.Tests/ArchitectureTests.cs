@@ -64,3 +64,34 @@ public partial class ArchitectureTests
     [GeneratedRegex(@"\b(File|Directory|Process|HttpClient|Socket|Console)\.")]
     private static partial Regex IoApi();
 }
+
+/// <summary>Every text exists in every language: a key in one .resx file and not in its translation fails the build's tests.</summary>
+public class ResourceParityTests
+{
+    [Fact]
+    public void EveryResourceKey_ExistsInEveryLanguage()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Kairos.slnx"))) root = root.Parent!;
+        var files = Directory.EnumerateFiles(Path.Combine(root.FullName, "src"), "*.resx", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).ToList();
+        var neutral = files.Where(f => Path.GetFileNameWithoutExtension(f).Split('.').Length == 1).ToList();
+        Assert.NotEmpty(neutral);
+        foreach (var file in neutral)
+        {
+            var baseName = Path.GetFileNameWithoutExtension(file);
+            var translations = files.Where(f => Path.GetDirectoryName(f) == Path.GetDirectoryName(file) && Path.GetFileName(f).StartsWith(baseName + ".", StringComparison.Ordinal)).ToList();
+            Assert.Contains(translations, t => t.EndsWith(".ko.resx", StringComparison.Ordinal));
+            var keys = Keys(file);
+            foreach (var translation in translations)
+            {
+                var other = Keys(translation);
+                Assert.True(keys.SetEquals(other),
+                    $"{Path.GetFileName(translation)} differs from {Path.GetFileName(file)}: only in the neutral file: {string.Join(", ", keys.Except(other))}; only in the translation: {string.Join(", ", other.Except(keys))}");
+            }
+        }
+    }
+
+    private static HashSet<string> Keys(string resx) =>
+        XDocument.Load(resx).Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet(StringComparer.Ordinal);
+}

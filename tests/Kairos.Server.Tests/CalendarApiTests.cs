@@ -122,3 +122,39 @@ public sealed class CalendarApiTests : IAsyncLifetime
         Assert.False(local.IsBusinessDay(new DateOnly(2026, 12, 31)));
     }
 }
+
+public sealed class AcceptLanguageTests : IAsyncLifetime
+{
+    private ServerFixture _server = null!;
+
+    public async Task InitializeAsync() => _server = await ServerFixture.StartAsync(new Dictionary<string, string>());
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private async Task<System.Text.Json.JsonElement> ProblemAsync(string path, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        using var response = await _server.Http.SendAsync(request);
+        Assert.False(response.IsSuccessStatusCode);
+        return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task Messages_FollowAcceptLanguage_CodesDoNot()
+    {
+        var en = await ProblemAsync("api/calendars/MARS/is-business-day/2026-01-01", "en-US,en;q=0.9");
+        var ko = await ProblemAsync("api/calendars/MARS/is-business-day/2026-01-01", "ko-KR,ko;q=0.9,en;q=0.5");
+        Assert.Equal("not-found", en.GetProperty("code").GetString());
+        Assert.Equal("not-found", ko.GetProperty("code").GetString());
+        Assert.Contains("There is no calendar 'MARS'", en.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("'MARS' 캘린더가 없습니다", ko.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("찾을 수 없음", ko.GetProperty("title").GetString());
+
+        var badKo = await ProblemAsync("api/calendars/KR/is-business-day/2026-02-30", "ko");
+        Assert.Equal("validation", badKo.GetProperty("code").GetString());
+        Assert.Contains("날짜가 아닙니다", badKo.GetProperty("errors").GetProperty("date")[0].GetString(), StringComparison.Ordinal);
+        var badDefault = await ProblemAsync("api/calendars/KR/is-business-day/2026-02-30", "fr");
+        Assert.Contains("is not a date", badDefault.GetProperty("errors").GetProperty("date")[0].GetString(), StringComparison.Ordinal);
+    }
+}

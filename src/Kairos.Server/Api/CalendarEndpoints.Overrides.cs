@@ -30,11 +30,11 @@ internal static partial class CalendarEndpoints
     {
         if (Find(id, catalog, out var calendar) is { } missing) return missing;
         var errors = new Dictionary<string, string[]>();
-        if (body is null) return Problems.Invalid("", "send {date, businessDay, name, reason, source} as JSON");
-        if (!Core.Runs.BusinessDates.TryParse(body.Date, out var date)) errors["date"] = [body.Date is null ? "is required (yyyy-MM-dd)" : $"'{body.Date}' is not a date yyyy-MM-dd"];
-        if (body.BusinessDay is null) errors["businessDay"] = ["is required: false closes the day, true opens it"];
-        if (string.IsNullOrWhiteSpace(body.Reason)) errors["reason"] = ["is required: say why, for the history"];
-        if (body.BusinessDay == false && string.IsNullOrWhiteSpace(body.Name) && string.IsNullOrWhiteSpace(body.NameKo)) errors["name"] = ["is required when closing a day (name or nameKo)"];
+        if (body is null) return Problems.Invalid("", ApiText.Get("Override.BodyRequired"));
+        if (!Core.Runs.BusinessDates.TryParse(body.Date, out var date)) errors["date"] = [body.Date is null ? ApiText.Get("Field.DateRequired") : ApiText.Get("Field.DateInvalid", body.Date)];
+        if (body.BusinessDay is null) errors["businessDay"] = [ApiText.Get("Field.BusinessDayRequired")];
+        if (string.IsNullOrWhiteSpace(body.Reason)) errors["reason"] = [ApiText.Get("Field.ReasonRequired")];
+        if (body.BusinessDay == false && string.IsNullOrWhiteSpace(body.Name) && string.IsNullOrWhiteSpace(body.NameKo)) errors["name"] = [ApiText.Get("Field.NameRequired")];
         if (errors.Count > 0) return Problems.Invalid(errors);
 
         var entry = new CalendarOverrideEntry(calendar.Id, date, body.BusinessDay!.Value ? OverrideAction.BusinessDay : OverrideAction.NonBusinessDay,
@@ -47,10 +47,10 @@ internal static partial class CalendarEndpoints
     {
         if (Find(id, catalog, out var calendar) is { } missing) return missing;
         if (ParseDate(date, "date", out var day) is { } bad) return bad;
-        if (string.IsNullOrWhiteSpace(reason)) return Problems.Invalid("reason", "is required: say why, for the history");
+        if (string.IsNullOrWhiteSpace(reason)) return Problems.Invalid("reason", ApiText.Get("Field.ReasonRequired"));
         var entries = await store.Calendars.ListAsync(calendar.Id, ct);
         if (entries.Where(e => e.Date == day).MaxBy(e => e.Id) is not { Action: not OverrideAction.Revert })
-            return Problems.NotFound($"{date} has no override in force on {calendar.Id}.");
+            return Problems.NotFound(ApiText.Get("Calendar.NoOverride", date, calendar.Id));
         var entry = new CalendarOverrideEntry(calendar.Id, day, OverrideAction.Revert, null, null, Operator.Of(http), clock.GetUtcNow(), reason.Trim(), null);
         return await AppendAsync(calendar, [entry], "calendar.revert", http, catalog, store, clock, ct);
     }
@@ -69,7 +69,7 @@ internal static partial class CalendarEndpoints
     private static async Task<IResult> ImportAsync(string id, bool? apply, string? source, string? reason, HttpContext http, CalendarCatalog catalog, JobCatalog jobs, IKairosStore store, TimeProvider clock, CancellationToken ct)
     {
         if (Find(id, catalog, out var calendar) is { } missing) return missing;
-        if (http.Request.ContentLength > MaxImportBytes) return Problems.Invalid("", $"the table is larger than {MaxImportBytes / 1024 / 1024} MB");
+        if (http.Request.ContentLength > MaxImportBytes) return Problems.Invalid("", ApiText.Get("Import.TooLarge", MaxImportBytes / 1024 / 1024));
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync(ct);
         var fileName = string.IsNullOrWhiteSpace(source) ? "table.csv" : source.Trim();

@@ -38,8 +38,8 @@ internal static partial class CalendarEndpoints
         if (Find(id, catalog, out var calendar) is { } missing) return missing;
         if (ParseDate(from, "from", out var start) is { } badFrom) return badFrom;
         if (ParseDate(to, "to", out var end) is { } badTo) return badTo;
-        if (end < start) return Problems.Invalid("to", $"{to} is before from {from}");
-        if (end.DayNumber - start.DayNumber > 366 * 200) return Problems.Invalid("to", "the range is longer than 200 years");
+        if (end < start) return Problems.Invalid("to", ApiText.Get("Field.ToBeforeFrom", to!, from!));
+        if (end.DayNumber - start.DayNumber > 366 * 200) return Problems.Invalid("to", ApiText.Get("Field.RangeTooLong"));
         var named = calendar.NonBusinessDaysBetween(start, end, weekends ?? false).Select(h => h.ToDto(calendar));
         // A day an override opened is listed too (as a business day), so a downloaded copy of the calendar is exact.
         var opened = calendar.ForcedBusinessDays.Where(d => d >= start && d <= end)
@@ -58,18 +58,18 @@ internal static partial class CalendarEndpoints
     {
         if (Find(id, catalog, out var calendar) is { } missing) return missing;
         if (ParseDate(date, "date", out var day) is { } bad) return bad;
-        if (Math.Abs(n) > 100_000) return Problems.Invalid("n", $"{n} is outside -100000..100000");
+        if (Math.Abs(n) > 100_000) return Problems.Invalid("n", ApiText.Get("Field.NOutOfRange", n));
         return TypedResults.Ok(new DateResultDto(calendar.Id, calendar.AddBusinessDays(day, n), day, n));
     }
 
     private static IResult Nth(string id, int year, int month, int n, CalendarCatalog catalog)
     {
         if (Find(id, catalog, out var calendar) is { } missing) return missing;
-        if (year is < 1 or > 9998 || month is < 1 or > 12) return Problems.Invalid("month", $"{year}-{month} is not a month");
-        if (n == 0) return Problems.Invalid("n", "1 is the first business day, -1 the last; 0 is neither");
+        if (year is < 1 or > 9998 || month is < 1 or > 12) return Problems.Invalid("month", ApiText.Get("Field.NotAMonth", year, month));
+        if (n == 0) return Problems.Invalid("n", ApiText.Get("Field.NthZero"));
         return calendar.NthBusinessDayOfMonth(year, month, n) is { } result
             ? TypedResults.Ok(new DateResultDto(calendar.Id, result, null, n))
-            : Problems.NotFound($"{year}-{month:00} has fewer than {Math.Abs(n)} business days on {calendar.Id}.");
+            : Problems.NotFound(ApiText.Get("Calendar.FewerBusinessDays", $"{year}-{month:00}", Math.Abs(n), calendar.Id));
     }
 
     private static IResult Between(string id, string? from, string? to, CalendarCatalog catalog)
@@ -83,7 +83,7 @@ internal static partial class CalendarEndpoints
     private static async Task<IResult> MonthAsync(string id, int year, int month, CalendarCatalog catalog, Core.Ports.IKairosStore store, CancellationToken ct)
     {
         if (Find(id, catalog, out var calendar) is { } missing) return missing;
-        if (year is < 1 or > 9998 || month is < 1 or > 12) return Problems.Invalid("month", $"{year}-{month} is not a month");
+        if (year is < 1 or > 9998 || month is < 1 or > 12) return Problems.Invalid("month", ApiText.Get("Field.NotAMonth", year, month));
         var overridden = Core.Calendars.EffectiveOverrides.From(await store.Calendars.ListAsync(calendar.Id, ct)).Select(o => o.Date).ToHashSet();
         var days = calendar.Month(year, month)
             .Select(d => new MonthDayDto(d.Date, d.IsBusinessDay, d.IsWeekend, d.Holiday?.Name, d.Holiday?.NameKo, d.Holiday?.Kind.Wire(), overridden.Contains(d.Date)))
@@ -94,12 +94,12 @@ internal static partial class CalendarEndpoints
     private static IResult? Find(string id, CalendarCatalog catalog, out BusinessCalendar calendar)
     {
         calendar = catalog.Get(id)!;
-        return calendar is null ? Problems.NotFound($"There is no calendar '{id}'; known: {string.Join(", ", catalog.Ids)}.") : null;
+        return calendar is null ? Problems.NotFound(ApiText.Get("Calendar.NotFound", id, string.Join(", ", catalog.Ids))) : null;
     }
 
     private static IResult? ParseDate(string? text, string field, out DateOnly date)
     {
         if (BusinessDates.TryParse(text, out date)) return null;
-        return Problems.Invalid(field, text is null ? "is required (yyyy-MM-dd)" : $"'{text}' is not a date yyyy-MM-dd");
+        return Problems.Invalid(field, text is null ? ApiText.Get("Field.DateRequired") : ApiText.Get("Field.DateInvalid", text));
     }
 }

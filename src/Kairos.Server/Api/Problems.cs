@@ -4,13 +4,13 @@ namespace Kairos.Server.Api;
 internal static class Problems
 {
     public static IResult NotFound(string what) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: what, extensions: Code("not-found"));
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: ApiText.Get("Title.NotFound"), detail: what, extensions: Code("not-found"));
 
     public static IResult Conflict(string why) =>
-        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Refused", detail: why, extensions: Code("conflict"));
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: ApiText.Get("Title.Refused"), detail: why, extensions: Code("conflict"));
 
     public static IResult Invalid(IDictionary<string, string[]> errors) =>
-        Results.ValidationProblem(errors, detail: string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")), extensions: Code("validation"));
+        Results.ValidationProblem(errors, title: ApiText.Get("Title.Invalid"), detail: string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")), extensions: Code("validation"));
 
     public static IResult Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 

@@ -35,6 +35,8 @@ public static class KairosServer
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // Accept-Language picks the language of human-readable messages (English or Korean); codes stay the same.
+        app.UseRequestLocalization(o => o.SetDefaultCulture("en").AddSupportedCultures("en", "ko").AddSupportedUICultures("en", "ko"));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();

@@ -1,0 +1,19 @@
+using System.Globalization;
+using System.Resources;
+
+namespace Kairos.Server.Api;
+
+/// <summary>
+/// Human-readable API messages in the request's language (Resources/ApiText.resx, ApiText.ko.resx), chosen from
+/// Accept-Language by the request localization middleware. Codes in problem responses never change with the language.
+/// </summary>
+internal static class ApiText
+{
+    private static readonly ResourceManager Resources = new("Kairos.Server.Resources.ApiText", typeof(ApiText).Assembly);
+
+    public static string Get(string key, params object[] args)
+    {
+        var text = Resources.GetString(key, CultureInfo.CurrentUICulture) ?? throw new KeyNotFoundException($"no API text '{key}'");
+        return args.Length == 0 ? text : string.Format(CultureInfo.CurrentUICulture, text, args);
+    }
+}
