@@ -23,6 +23,7 @@ public static class KairosCli
         var root = new RootCommand("Kairos: business-day-aware job scheduler. Exit codes: 0 ok, 1 failed, 2 usage, 3 not found, 4 refused, 5 server unreachable.");
         root.Options.Add(Server);
         root.Options.Add(Json);
+        root.Options.Add(CliLanguage.Lang);
         foreach (var command in new[]
                  {
                      ValidateCommand.Build(), ExplainCommand.Build(), JobsCommand.Build(), RunsCommand.Build(), LogsCommand.Build(),

@@ -13,7 +13,7 @@ internal static class ServerCall
     public static async Task<int> RunAsync(ParseResult parse, Func<KairosClient, Task<int>> call)
     {
         var server = parse.GetValue(KairosCli.Server)!;
-        using var http = CreateHttp(server, TimeSpan.FromSeconds(30));
+        using var http = CreateHttp(server, TimeSpan.FromSeconds(30), CliLanguage.IsKorean(parse));
         if (http is null) return ExitCodes.Usage;
         return await RunAsync(server, () => call(new KairosClient(http)));
     }
@@ -49,7 +49,8 @@ internal static class ServerCall
     }
 
     /// <summary>An HttpClient for <paramref name="server"/> that names the caller for the audit log; null (and a message) when it is not a URL.</summary>
-    public static HttpClient? CreateHttp(string server, TimeSpan timeout)
+    /// <remarks>It asks for Korean messages (Accept-Language) when the CLI speaks Korean.</remarks>
+    public static HttpClient? CreateHttp(string server, TimeSpan timeout, bool korean)
     {
         if (!Uri.TryCreate(server.EndsWith('/') ? server : server + "/", UriKind.Absolute, out var baseAddress))
         {
@@ -58,6 +59,7 @@ internal static class ServerCall
         }
         var http = new HttpClient { BaseAddress = baseAddress, Timeout = timeout };
         http.DefaultRequestHeaders.Add("X-Kairos-Actor", Environment.GetEnvironmentVariable("KAIROS_ACTOR") ?? $"{Environment.UserName}(cli)");
+        http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(korean ? "ko-KR, ko;q=0.9, en;q=0.5" : "en");
         return http;
     }
 

@@ -93,4 +93,28 @@ public class CalendarCliTests
         var history = await Processes.CliAsync("cal", "history", "KR-BANK", "--server", url);
         Assert.Contains("import:good.csv", history.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Language_FollowsLang_ForHolidayNamesAndServerMessages()
+    {
+        var folder = Path.GetDirectoryName(TestServers.NewSqlitePath())!;
+        var jobs = Directory.CreateDirectory(Path.Combine(folder, "jobs")).FullName;
+        await using var server = await Processes.StartServerAsync(jobs, folder, "lang-node");
+        var url = server.Address.ToString();
+        var korean = new Dictionary<string, string> { ["LANG"] = "ko_KR.UTF-8", ["LC_ALL"] = "" };
+        var english = new Dictionary<string, string> { ["LANG"] = "en_US.UTF-8", ["LC_ALL"] = "" };
+
+        var ko = await Processes.CliAsync(korean, "cal", "holidays", "KR", "--from", "2026-09-24", "--to", "2026-10-05", "--format", "csv", "--server", url);
+        var en = await Processes.CliAsync(english, "cal", "holidays", "KR", "--from", "2026-09-24", "--to", "2026-10-05", "--format", "csv", "--server", url);
+        Assert.Equal("2026-09-24,추석\n2026-09-25,추석\n2026-10-05,대체공휴일(개천절)\n", ko.Stdout);
+        Assert.Equal("2026-09-24,Day before Chuseok\n2026-09-25,Chuseok\n2026-10-05,Substitute holiday (National Foundation Day)\n", en.Stdout);
+
+        var missingKo = await Processes.CliAsync(korean, "explain", "no-such-job", "--server", url);
+        var missingEn = await Processes.CliAsync(english, "explain", "no-such-job", "--server", url);
+        Assert.Equal(3, missingKo.ExitCode);
+        Assert.Equal(3, missingEn.ExitCode);
+        Assert.Contains("'no-such-job' 잡이 없습니다", missingKo.Stderr, StringComparison.Ordinal);
+        Assert.Contains("There is no job 'no-such-job'", missingEn.Stderr, StringComparison.Ordinal);
+        Assert.Contains("잡이 없습니다", (await Processes.CliAsync(english, "explain", "no-such-job", "--lang", "ko", "--server", url)).Stderr, StringComparison.Ordinal);
+    }
 }

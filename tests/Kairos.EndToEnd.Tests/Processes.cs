@@ -9,9 +9,13 @@ internal static class Processes
 {
     private static string Dll(string name) => Path.Combine(AppContext.BaseDirectory, name);
 
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> CliAsync(params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> CliAsync(params string[] args) => CliAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>The CLI with extra environment variables, such as LANG.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> CliAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoRoot() };
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         info.ArgumentList.Add(Dll("kairos.dll"));
         foreach (var a in args) info.ArgumentList.Add(a);
         using var process = Process.Start(info)!;

@@ -13,7 +13,7 @@ internal static partial class CalCommand
     {
         var command = new Command("cal", "Business-day calendars: holidays, is-business-day, add, next, nth, month, overrides, import")
         {
-            CalendarAccess.Local, CliLanguage.Lang,
+            CalendarAccess.Local,
         };
         foreach (var sub in new[] { List(), Holidays(), IsBusinessDay(), Add(), Step("next", 1), Step("prev", -1), Nth(), Between(), Month(), History(), Override(), Revert(), Import() })
             command.Subcommands.Add(sub);
@@ -183,7 +183,7 @@ internal static partial class CalCommand
     private static Task<int> WithClient(ParseResult parse, Func<CalendarClient, Task<int>> call)
     {
         var server = parse.GetValue(KairosCli.Server)!;
-        var http = ServerCall.CreateHttp(server, TimeSpan.FromSeconds(30));
+        var http = ServerCall.CreateHttp(server, TimeSpan.FromSeconds(30), CliLanguage.IsKorean(parse));
         if (http is null) return Task.FromResult(ExitCodes.Usage);
         return ServerCall.RunAsync(server, async () =>
         {

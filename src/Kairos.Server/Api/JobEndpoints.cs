@@ -32,14 +32,14 @@ internal static class JobEndpoints
         TypedResults.Ok((await store.Jobs.ListAsync(ct)).Select(r => r.ToDto(catalog.Find(r.Id))).ToList());
 
     private static async Task<IResult> GetAsync(string id, IKairosStore store, JobCatalog catalog, CancellationToken ct) =>
-        await store.Jobs.GetAsync(id, ct) is { } record ? TypedResults.Ok(record.ToDto(catalog.Find(id))) : Problems.NotFound($"There is no job '{id}'.");
+        await store.Jobs.GetAsync(id, ct) is { } record ? TypedResults.Ok(record.ToDto(catalog.Find(id))) : Problems.NotFound(ApiText.Get("Job.NotFound", id));
 
     private static async Task<IResult> PutAsync(string id, HttpContext http, IKairosStore store, JobCatalog catalog, ICalendarSource calendars, KairosScheduler scheduler, TimeProvider clock, CancellationToken ct)
     {
         var (definition, problem) = await ReadDefinitionAsync(http.Request, ct);
         if (definition is null) return problem!;
         definition.Id ??= id;
-        if (definition.Id != id) return Problems.Invalid("id", $"'{definition.Id}' does not match the URL's job id '{id}'");
+        if (definition.Id != id) return Problems.Invalid("id", ApiText.Get("Job.IdMismatch", definition.Id, id));
         var (job, errors) = new JobValidator(calendars).Validate(definition);
         if (job is null) return Problems.Invalid(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
         var before = await store.Jobs.GetAsync(id, ct);
@@ -51,7 +51,7 @@ internal static class JobEndpoints
 
     private static async Task<IResult> DeleteAsync(string id, HttpContext http, IKairosStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (!await store.Jobs.DeleteAsync(id, ct)) return Problems.NotFound($"There is no job '{id}'.");
+        if (!await store.Jobs.DeleteAsync(id, ct)) return Problems.NotFound(ApiText.Get("Job.NotFound", id));
         await store.Audit.AppendAsync(new AuditEntry(clock.GetUtcNow(), Operator.Of(http), "job.delete", $"job:{id}"), ct);
         return TypedResults.NoContent();
     }
@@ -70,12 +70,12 @@ internal static class JobEndpoints
         try
         {
             var definition = await System.Text.Json.JsonSerializer.DeserializeAsync<JobDefinition>(request.Body, JobJson.Options, ct);
-            return definition is null ? (null, Problems.Invalid("", "the body is empty; send a job definition as JSON")) : (definition, null);
+            return definition is null ? (null, Problems.Invalid("", ApiText.Get("Job.BodyEmpty"))) : (definition, null);
         }
         catch (System.Text.Json.JsonException e)
         {
             var field = e.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "";
-            return (null, Problems.Invalid(field, $"not a valid job definition: {e.Message}"));
+            return (null, Problems.Invalid(field, ApiText.Get("Job.BodyInvalid", e.Message)));
         }
     }
 
@@ -83,8 +83,8 @@ internal static class JobEndpoints
     {
         var record = await store.Jobs.GetAsync(id, ct);
         var job = catalog.Find(id);
-        if (record is null) return Problems.NotFound($"There is no job '{id}'.");
-        if (next is < 0 or > 500 || recent is < 0 or > 500) return Problems.Invalid("next", "next and recent are between 0 and 500");
+        if (record is null) return Problems.NotFound(ApiText.Get("Job.NotFound", id));
+        if (next is < 0 or > 500 || recent is < 0 or > 500) return Problems.Invalid("next", ApiText.Get("Explain.Range"));
         var now = clock.GetUtcNow();
         var slots = new List<SlotDto>();
         if (job?.Schedule is { } schedule)
@@ -109,20 +109,20 @@ internal static class JobEndpoints
     private static async Task<IResult> SetHeldAsync(string id, bool held, ActionRequest? body, HttpContext http, IKairosStore store, JobCatalog catalog, TimeProvider clock, CancellationToken ct)
     {
         var actor = Operator.Of(http);
-        if (!await store.Jobs.SetHeldAsync(id, held, actor, body?.Reason, ct)) return Problems.NotFound($"There is no job '{id}'.");
+        if (!await store.Jobs.SetHeldAsync(id, held, actor, body?.Reason, ct)) return Problems.NotFound(ApiText.Get("Job.NotFound", id));
         await store.Audit.AppendAsync(new AuditEntry(clock.GetUtcNow(), actor, held ? "job.hold" : "job.release", $"job:{id}", body?.Reason), ct);
         return TypedResults.Ok((await store.Jobs.GetAsync(id, ct))!.ToDto(catalog.Find(id)));
     }
 
     private static async Task<IResult> TriggerAsync(string id, TriggerRequest? body, HttpContext http, IKairosStore store, JobCatalog catalog, KairosScheduler scheduler, TimeProvider clock, CancellationToken ct)
     {
-        if (await store.Jobs.GetAsync(id, ct) is null) return Problems.NotFound($"There is no job '{id}'.");
+        if (await store.Jobs.GetAsync(id, ct) is null) return Problems.NotFound(ApiText.Get("Job.NotFound", id));
         var now = clock.GetUtcNow();
         DateOnly businessDate;
         if (body?.BusinessDate is { } text)
         {
             if (!BusinessDates.TryParse(text, out businessDate))
-                return Problems.Invalid("businessDate", $"'{text}' is not a date {BusinessDates.Format}");
+                return Problems.Invalid("businessDate", ApiText.Get("Field.DateInvalid", text));
         }
         else
         {

@@ -25,25 +25,25 @@ internal static class RunEndpoints
         if (state is not null)
         {
             try { parsed = RunStates.FromWire(state); }
-            catch (FormatException) { return Problems.Invalid("state", $"'{state}' is not one of {string.Join(", ", Enum.GetValues<RunState>().Select(s => s.ToWire()))}"); }
+            catch (FormatException) { return Problems.Invalid("state", ApiText.Get("Run.StateInvalid", state, string.Join(", ", Enum.GetValues<RunState>().Select(s => s.ToWire())))); }
         }
-        if (limit is < 1 or > 1000) return Problems.Invalid("limit", "is between 1 and 1000");
+        if (limit is < 1 or > 1000) return Problems.Invalid("limit", ApiText.Get("Run.LimitRange"));
         var runs = await store.Runs.ListAsync(new RunQuery(job, parsed, before, limit ?? 50), ct);
         return TypedResults.Ok(runs.Select(r => r.ToDto()).ToList());
     }
 
     private static async Task<IResult> GetAsync(long id, IKairosStore store, CancellationToken ct) =>
-        await store.Runs.GetAsync(id, ct) is { } run ? TypedResults.Ok(run.ToDto()) : Problems.NotFound($"There is no run {id}.");
+        await store.Runs.GetAsync(id, ct) is { } run ? TypedResults.Ok(run.ToDto()) : Problems.NotFound(ApiText.Get("Run.NotFound", id));
 
     private static async Task<IResult> EventsAsync(long id, IKairosStore store, CancellationToken ct)
     {
-        if (await store.Runs.GetAsync(id, ct) is null) return Problems.NotFound($"There is no run {id}.");
+        if (await store.Runs.GetAsync(id, ct) is null) return Problems.NotFound(ApiText.Get("Run.NotFound", id));
         return TypedResults.Ok((await store.Runs.EventsAsync(id, ct)).Select(e => e.ToDto()).ToList());
     }
 
     private static async Task<IResult> LogsAsync(long id, IKairosStore store, long? after, int? limit, CancellationToken ct)
     {
-        if (await store.Runs.GetAsync(id, ct) is null) return Problems.NotFound($"There is no run {id}.");
+        if (await store.Runs.GetAsync(id, ct) is null) return Problems.NotFound(ApiText.Get("Run.NotFound", id));
         var lines = await store.Logs.ReadAsync(id, after ?? 0, limit ?? 1000, ct);
         return TypedResults.Ok(lines.Select(l => l.ToDto()).ToList());
     }
@@ -51,7 +51,7 @@ internal static class RunEndpoints
     private static async Task<IResult> KillAsync(long id, ActionRequest? body, HttpContext http, IKairosStore store, KairosScheduler scheduler, TimeProvider clock, CancellationToken ct)
     {
         var run = await store.Runs.GetAsync(id, ct);
-        if (run is null) return Problems.NotFound($"There is no run {id}.");
+        if (run is null) return Problems.NotFound(ApiText.Get("Run.NotFound", id));
         var actor = Operator.Of(http);
         var now = clock.GetUtcNow();
         bool done;
@@ -67,9 +67,9 @@ internal static class RunEndpoints
         }
         else
         {
-            return Problems.Conflict($"Run {id} has already finished ({run.State.ToWire()}); nothing to kill.");
+            return Problems.Conflict(ApiText.Get("Run.AlreadyFinished", id, run.State.ToWire()));
         }
-        if (!done) return Problems.Conflict($"Run {id} changed state meanwhile; look again.");
+        if (!done) return Problems.Conflict(ApiText.Get("Run.ChangedMeanwhile", id));
         await store.Audit.AppendAsync(new AuditEntry(now, actor, "run.kill", $"run:{id}", body?.Reason, $"job {run.JobId}, was {run.State.ToWire()}"), ct);
         return TypedResults.Ok((await store.Runs.GetAsync(id, ct))!.ToDto());
     }
@@ -77,9 +77,9 @@ internal static class RunEndpoints
     private static async Task<IResult> RerunAsync(long id, ActionRequest? body, HttpContext http, IKairosStore store, KairosScheduler scheduler, TimeProvider clock, CancellationToken ct)
     {
         var run = await store.Runs.GetAsync(id, ct);
-        if (run is null) return Problems.NotFound($"There is no run {id}.");
-        if (!run.State.IsFinal()) return Problems.Conflict($"Run {id} is {run.State.ToWire()}; only a finished run can be rerun.");
-        if (await store.Jobs.GetAsync(run.JobId, ct) is null) return Problems.Conflict($"Job '{run.JobId}' no longer exists.");
+        if (run is null) return Problems.NotFound(ApiText.Get("Run.NotFound", id));
+        if (!run.State.IsFinal()) return Problems.Conflict(ApiText.Get("Run.NotFinished", id, run.State.ToWire()));
+        if (await store.Jobs.GetAsync(run.JobId, ct) is null) return Problems.Conflict(ApiText.Get("Job.Gone", run.JobId));
         var actor = Operator.Of(http);
         var now = clock.GetUtcNow();
         var newId = await store.Runs.AddRunAsync(new NewRun(run.JobId, null, TriggerKind.Manual, run.BusinessDate, now, RunState.Queued,
