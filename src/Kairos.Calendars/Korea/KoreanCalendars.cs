@@ -8,7 +8,7 @@ public static class KoreanCalendars
     public const string Exchange = "KRX";
 
     private static readonly Lazy<IReadOnlyList<Holiday>> PublicHolidays = new(() =>
-        Enumerable.Range(KoreanPublicHolidays.FirstYear, KoreanPublicHolidays.LastYear - KoreanPublicHolidays.FirstYear + 1)
+        AllYears()
             .SelectMany(KoreanPublicHolidays.ForYear).ToList());
 
     /// <summary>The years for which holidays are computed; outside them only weekends are non-business days.</summary>
@@ -32,7 +32,7 @@ public static class KoreanCalendars
     public static BusinessCalendar CreateExchange(BusinessCalendar bankCalendar)
     {
         ArgumentNullException.ThrowIfNull(bankCalendar);
-        var closings = Enumerable.Range(KoreanPublicHolidays.FirstYear, KoreanPublicHolidays.LastYear - KoreanPublicHolidays.FirstYear + 1)
+        var closings = AllYears()
             .Select(year =>
             {
                 var last = new DateOnly(year, 12, 31);
@@ -46,10 +46,12 @@ public static class KoreanCalendars
     // (노동절 제정에 관한 법률, passed October 2025). It is a paid holiday for employees, so banks and the exchange close,
     // but not a public holiday of government offices.
     private static IEnumerable<Holiday> LaborDays() =>
-        Enumerable.Range(KoreanPublicHolidays.FirstYear, KoreanPublicHolidays.LastYear - KoreanPublicHolidays.FirstYear + 1)
+        AllYears()
             .Select(year => new Holiday(
                 year <= 1993 ? new DateOnly(year, 3, 10) : new DateOnly(year, 5, 1),
                 "Labor Day",
                 year >= 2026 ? "노동절" : "근로자의 날",
                 HolidayKind.Closing));
+
+    private static IEnumerable<int> AllYears() => Enumerable.Range(KoreanPublicHolidays.FirstYear, KoreanPublicHolidays.LastYear - KoreanPublicHolidays.FirstYear + 1);
 }

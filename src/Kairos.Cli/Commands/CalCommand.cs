@@ -60,7 +60,7 @@ internal static partial class CalCommand
             switch (parse.GetValue(format))
             {
                 case "json":
-                    ServerCall.PrintJson(days.Select(h => new HolidayDto(h.Date, h.Name, h.NameKo, h.Kind.ToString().ToLowerInvariant(), false, calendar.Weekend.IsWeekend(h.Date))));
+                    ServerCall.PrintJson(days.Select(h => h.ToDto(calendar)));
                     break;
                 case "csv":
                     if (parse.GetValue(header)) Console.WriteLine("date,name");
@@ -83,9 +83,7 @@ internal static partial class CalCommand
         command.SetAction((parse, ct) => OnDateAsync(parse, date, ct, (calendar, day) =>
         {
             if (ServerCall.WantsJson(parse))
-                ServerCall.PrintJson(new BusinessDayDto(calendar.Id, day, calendar.IsBusinessDay(day), calendar.Weekend.IsWeekend(day),
-                    calendar.HolidayOn(day) is { } h ? new HolidayDto(h.Date, h.Name, h.NameKo, h.Kind.ToString().ToLowerInvariant(), calendar.IsBusinessDay(day), calendar.Weekend.IsWeekend(day)) : null,
-                    calendar.PreviousBusinessDay(day), calendar.NextBusinessDay(day)));
+                ServerCall.PrintJson(calendar.ToBusinessDayDto(day));
             else Console.WriteLine(calendar.IsBusinessDay(day) ? "true" : "false");
             return ExitCodes.Ok;
         }));

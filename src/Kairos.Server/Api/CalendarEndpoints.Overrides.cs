@@ -49,7 +49,7 @@ internal static partial class CalendarEndpoints
         if (ParseDate(date, "date", out var day) is { } bad) return bad;
         if (string.IsNullOrWhiteSpace(reason)) return Problems.Invalid("reason", ApiText.Get("Field.ReasonRequired"));
         var entries = await store.Calendars.ListAsync(calendar.Id, ct);
-        if (entries.Where(e => e.Date == day).MaxBy(e => e.Id) is not { Action: not OverrideAction.Revert })
+        if (EffectiveOverrides.Latest(entries).FirstOrDefault(e => e.Date == day) is not { Action: not OverrideAction.Revert })
             return Problems.NotFound(ApiText.Get("Calendar.NoOverride", date, calendar.Id));
         var entry = new CalendarOverrideEntry(calendar.Id, day, OverrideAction.Revert, null, null, Operator.Of(http), clock.GetUtcNow(), reason.Trim(), null);
         return await AppendAsync(calendar, [entry], "calendar.revert", http, catalog, store, clock, ct);
@@ -105,6 +105,5 @@ internal static partial class CalendarEndpoints
             (int)ImportHorizon.TotalDays));
     }
 
-    private static HashSet<long> InForce(IEnumerable<CalendarOverrideEntry> entries) =>
-        entries.GroupBy(e => e.Date).Select(g => g.MaxBy(e => e.Id)!.Id).ToHashSet();
+    private static HashSet<long> InForce(IEnumerable<CalendarOverrideEntry> entries) => EffectiveOverrides.Latest(entries).Select(e => e.Id).ToHashSet();
 }

@@ -43,7 +43,7 @@ internal static partial class CalendarEndpoints
         var named = calendar.NonBusinessDaysBetween(start, end, weekends ?? false).Select(h => h.ToDto(calendar));
         // A day an override opened is listed too (as a business day), so a downloaded copy of the calendar is exact.
         var opened = calendar.ForcedBusinessDays.Where(d => d >= start && d <= end)
-            .Select(d => new HolidayDto(d, "Business day (override)", "영업일(변경)", HolidayKind.Override.Wire(), true, calendar.Weekend.IsWeekend(d)));
+            .Select(d => new HolidayDto(d, "Business day (override)", "영업일(변경)", HolidayKind.Override.ToWire(), true, calendar.Weekend.IsWeekend(d)));
         return TypedResults.Ok((weekends ?? false ? named.Concat(opened) : named).OrderBy(h => h.Date).ToList());
     }
 
@@ -51,7 +51,7 @@ internal static partial class CalendarEndpoints
     {
         if (Find(id, catalog, out var calendar) is { } missing) return missing;
         if (ParseDate(date, "date", out var day) is { } bad) return bad;
-        return TypedResults.Ok(calendar.ToBusinessDay(day));
+        return TypedResults.Ok(calendar.ToBusinessDayDto(day));
     }
 
     private static IResult Step(string id, string date, int n, CalendarCatalog catalog)
@@ -86,7 +86,7 @@ internal static partial class CalendarEndpoints
         if (year is < 1 or > 9998 || month is < 1 or > 12) return Problems.Invalid("month", ApiText.Get("Field.NotAMonth", year, month));
         var overridden = Core.Calendars.EffectiveOverrides.From(await store.Calendars.ListAsync(calendar.Id, ct)).Select(o => o.Date).ToHashSet();
         var days = calendar.Month(year, month)
-            .Select(d => new MonthDayDto(d.Date, d.IsBusinessDay, d.IsWeekend, d.Holiday?.Name, d.Holiday?.NameKo, d.Holiday?.Kind.Wire(), overridden.Contains(d.Date)))
+            .Select(d => new MonthDayDto(d.Date, d.IsBusinessDay, d.IsWeekend, d.Holiday?.Name, d.Holiday?.NameKo, d.Holiday?.Kind.ToWire(), overridden.Contains(d.Date)))
             .ToList();
         return TypedResults.Ok(new MonthDto(calendar.Id, year, month, days.Count(d => d.BusinessDay), days));
     }
