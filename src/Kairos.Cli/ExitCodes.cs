@@ -14,4 +14,6 @@ public static class ExitCodes
     public const int Refused = 4;
     /// <summary>The server could not be reached.</summary>
     public const int Unreachable = 5;
+    /// <summary>Not signed in, or the role does not allow it.</summary>
+    public const int NotAllowed = 6;
 }

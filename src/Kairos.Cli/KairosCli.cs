@@ -20,12 +20,13 @@ public static class KairosCli
 
     public static RootCommand Build()
     {
-        var root = new RootCommand("Kairos: business-day-aware job scheduler. Exit codes: 0 ok, 1 failed, 2 usage, 3 not found, 4 refused, 5 server unreachable.");
+        var root = new RootCommand("Kairos: business-day-aware job scheduler. Exit codes: 0 ok, 1 failed, 2 usage, 3 not found, 4 refused, 5 server unreachable, 6 not signed in or not allowed.");
         root.Options.Add(Server);
         root.Options.Add(Json);
         root.Options.Add(CliLanguage.Lang);
         foreach (var command in new[]
                  {
+                     LoginCommand.Login(), LoginCommand.Logout(), LoginCommand.WhoAmI(),
                      ValidateCommand.Build(), ExplainCommand.Build(), JobsCommand.Build(), RunsCommand.Build(), LogsCommand.Build(),
                      TriggerCommand.Build(), HoldCommand.Build(hold: true), HoldCommand.Build(hold: false), KillCommand.Build(), RerunCommand.Build(),
                      CalCommand.Build(),

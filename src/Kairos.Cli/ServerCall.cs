@@ -30,9 +30,12 @@ internal static class ServerCall
             await Console.Error.WriteLineAsync($"kairos: {e.Message}");
             foreach (var (field, messages) in e.Errors)
                 foreach (var message in messages) await Console.Error.WriteLineAsync($"  {field}: {message}");
+            if (e.Status == HttpStatusCode.Unauthorized)
+                await Console.Error.WriteLineAsync($"kairos: sign in first: kairos login --user NAME --server {server} (or set KAIROS_TOKEN)");
             return e.Status switch
             {
                 HttpStatusCode.NotFound => ExitCodes.NotFound,
+                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => ExitCodes.NotAllowed,
                 _ => ExitCodes.Refused,
             };
         }
@@ -48,7 +51,7 @@ internal static class ServerCall
         }
     }
 
-    /// <summary>An HttpClient for <paramref name="server"/> that names the caller for the audit log; null (and a message) when it is not a URL.</summary>
+    /// <summary>An HttpClient for <paramref name="server"/> carrying the caller's API token; null (and a message) when it is not a URL.</summary>
     /// <remarks>It asks for Korean messages (Accept-Language) when the CLI speaks Korean.</remarks>
     public static HttpClient? CreateHttp(string server, TimeSpan timeout, bool korean)
     {
@@ -58,7 +61,8 @@ internal static class ServerCall
             return null;
         }
         var http = new HttpClient { BaseAddress = baseAddress, Timeout = timeout };
-        http.DefaultRequestHeaders.Add("X-Kairos-Actor", Environment.GetEnvironmentVariable("KAIROS_ACTOR") ?? $"{Environment.UserName}(cli)");
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("kairos-cli/1.0");
+        if (Credentials.TokenFor(server) is { } token) http.DefaultRequestHeaders.Authorization = new("Bearer", token);
         http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(korean ? "ko-KR, ko;q=0.9, en;q=0.5" : "en");
         return http;
     }

@@ -33,6 +33,14 @@ public sealed class ApiTransport(HttpClient http)
         return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Sends a request with no body and expects no answer (204), such as a DELETE.</summary>
+    public async Task SendAsync(HttpMethod method, string path, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode) throw await ProblemAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.IsSuccessStatusCode)
@@ -66,6 +74,9 @@ public sealed class ApiTransport(HttpClient http)
         HttpStatusCode.NotFound => "not-found",
         HttpStatusCode.Conflict => "conflict",
         HttpStatusCode.BadRequest => "validation",
+        HttpStatusCode.Unauthorized => "unauthenticated",
+        HttpStatusCode.Forbidden => "forbidden",
+        HttpStatusCode.TooManyRequests => "rate-limited",
         _ => "error",
     };
 }

@@ -17,6 +17,17 @@ public sealed class KairosClient(HttpClient http)
 {
     private readonly ApiTransport _api = new(http);
 
+    /// <summary>Creates an API token with a user name and password (no sign-in needed), or for the signed-in caller.</summary>
+    public Task<TokenCreatedDto> CreateTokenAsync(TokenRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<TokenCreatedDto>(HttpMethod.Post, "api/auth/tokens", request, cancellationToken);
+
+    /// <summary>Revokes a token: one's own, or anyone's as admin.</summary>
+    public Task RevokeTokenAsync(long id, CancellationToken cancellationToken = default) =>
+        _api.SendAsync(HttpMethod.Delete, $"api/auth/tokens/{id}", cancellationToken);
+
+    /// <summary>Who the client is signed in as.</summary>
+    public Task<MeDto> MeAsync(CancellationToken cancellationToken = default) => GetAsync<MeDto>("api/auth/me", cancellationToken);
+
     /// <summary>Every job with its state.</summary>
     public Task<List<JobDto>> ListJobsAsync(CancellationToken cancellationToken = default) => GetAsync<List<JobDto>>("api/jobs", cancellationToken);
 

@@ -16,6 +16,7 @@ public class SqlKairosStore : IKairosStore
         Logs = new SqlRunLogStore(dialect);
         Audit = new SqlAuditStore(dialect);
         Calendars = new SqlCalendarStore(dialect);
+        Users = new SqlUserStore(dialect);
     }
 
     public IJobStore Jobs { get; }
@@ -27,6 +28,8 @@ public class SqlKairosStore : IKairosStore
     public IAuditStore Audit { get; }
 
     public ICalendarStore Calendars { get; }
+
+    public IUserStore Users { get; }
 
     public Task MigrateAsync(CancellationToken cancellationToken = default) => MigrationRunner.MigrateAsync(_dialect, cancellationToken);
 

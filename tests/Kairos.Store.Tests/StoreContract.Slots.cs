@@ -9,7 +9,7 @@ public abstract partial class StoreContract
     {
         await Store.MigrateAsync();
         await SecondNode().MigrateAsync();
-        Assert.Equal(3, await ((Kairos.Store.Sql.SqlKairosStore)Store).SchemaVersionAsync()); // 0003 added calendar overrides
+        Assert.Equal(4, await ((Kairos.Store.Sql.SqlKairosStore)Store).SchemaVersionAsync()); // 0004 added users, tokens and audit sources
     }
 
     [Fact]

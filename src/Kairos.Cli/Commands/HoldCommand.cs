@@ -7,7 +7,7 @@ internal static class HoldCommand
     public static Command Build(bool hold)
     {
         var job = new Argument<string>("job") { Description = "Job id" };
-        var reason = new Option<string?>("--reason") { Description = "Why, for the audit log" };
+        var reason = new Option<string?>("--reason") { Description = "Why, for the audit log (required)", Required = true };
         var command = hold
             ? new Command("hold", "Hold a job: its slots are skipped (reason: held) until it is released") { job, reason }
             : new Command("release", "Release a held job") { job, reason };

@@ -7,7 +7,7 @@ internal static class KillCommand
     public static Command Build()
     {
         var run = new Argument<long>("run") { Description = "Run id" };
-        var reason = new Option<string?>("--reason") { Description = "Why, for the audit log" };
+        var reason = new Option<string?>("--reason") { Description = "Why, for the audit log (required)", Required = true };
         var command = new Command("kill", "Kill a running run (SIGTERM, then SIGKILL after the job's grace) or cancel one not yet started") { run, reason };
         command.SetAction((parse, ct) => ServerCall.RunAsync(parse, async client =>
         {

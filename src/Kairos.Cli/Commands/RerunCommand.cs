@@ -7,7 +7,7 @@ internal static class RerunCommand
     public static Command Build()
     {
         var run = new Argument<long>("run") { Description = "Id of a finished run" };
-        var reason = new Option<string?>("--reason") { Description = "Why, for the audit log" };
+        var reason = new Option<string?>("--reason") { Description = "Why, for the audit log (required)", Required = true };
         var command = new Command("rerun", "Run a finished run's job again, for the same business date") { run, reason };
         command.SetAction((parse, ct) => ServerCall.RunAsync(parse, async client =>
         {

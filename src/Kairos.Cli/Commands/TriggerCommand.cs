@@ -8,7 +8,7 @@ internal static class TriggerCommand
     {
         var job = new Argument<string>("job") { Description = "Job id" };
         var date = new Option<string?>("--business-date", "-d") { Description = "Business date the run is for, yyyy-MM-dd (default: today in the job's zone)" };
-        var reason = new Option<string?>("--reason") { Description = "Why, for the audit log" };
+        var reason = new Option<string?>("--reason") { Description = "Why, for the audit log (required)", Required = true };
         var command = new Command("trigger", "Run a job now (runs even when the job is held)") { job, date, reason };
         command.SetAction((parse, ct) => ServerCall.RunAsync(parse, async client =>
         {

@@ -12,3 +12,10 @@ public sealed record ExplainDto(string JobId, string Schedule, bool Held, IReadO
 /// <param name="Detail">The reason in words (the holiday, the hold).</param>
 /// <param name="RunId">The run already planned for this slot, if any.</param>
 public sealed record SlotDto(DateTimeOffset SlotTime, string LocalTime, string BusinessDate, bool WillRun, string? SkipReason, string? Detail, long? RunId);
+
+/// <summary>A slot that will run, in the list across every job.</summary>
+/// <param name="JobId">The job.</param>
+/// <param name="SlotTime">The slot, UTC.</param>
+/// <param name="LocalTime">The slot in the job's time zone, with the zone named.</param>
+/// <param name="BusinessDate">The business date the run will get.</param>
+public sealed record UpcomingSlotDto(string JobId, DateTimeOffset SlotTime, string LocalTime, string BusinessDate);

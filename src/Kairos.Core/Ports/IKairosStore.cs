@@ -13,6 +13,8 @@ public interface IKairosStore : IAsyncDisposable
 
     ICalendarStore Calendars { get; }
 
+    IUserStore Users { get; }
+
     /// <summary>Applies pending schema migrations in order, each in its own transaction.</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);
 }

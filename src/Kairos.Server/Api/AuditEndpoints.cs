@@ -1,4 +1,5 @@
 using Kairos.Core.Ports;
+using Kairos.Server.Access;
 
 namespace Kairos.Server.Api;
 
@@ -8,5 +9,5 @@ internal static class AuditEndpoints
     public static void MapAuditEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/audit", async (IKairosStore store, string? target, int? limit, CancellationToken ct) =>
                 TypedResults.Ok(await store.Audit.ListAsync(target, limit ?? 100, ct)))
-            .WithTags("Audit").WithSummary("Who did what, newest first");
+            .WithTags("Audit").RequireAuthorization(AccessPolicies.Viewer).WithSummary("Who did what, from where, newest first");
 }

@@ -39,7 +39,7 @@ internal static partial class CalendarEndpoints
 
         var entry = new CalendarOverrideEntry(calendar.Id, date, body.BusinessDay!.Value ? OverrideAction.BusinessDay : OverrideAction.NonBusinessDay,
             body.BusinessDay.Value ? null : (body.Name ?? body.NameKo)!.Trim(), body.BusinessDay.Value ? null : (body.NameKo ?? body.Name)!.Trim(),
-            Operator.Of(http), clock.GetUtcNow(), body.Reason!.Trim(), body.Source?.Trim());
+            http.Actor(), clock.GetUtcNow(), body.Reason!.Trim(), body.Source?.Trim());
         return await AppendAsync(calendar, [entry], "calendar.override", http, catalog, store, clock, ct);
     }
 
@@ -51,17 +51,19 @@ internal static partial class CalendarEndpoints
         var entries = await store.Calendars.ListAsync(calendar.Id, ct);
         if (EffectiveOverrides.Latest(entries).FirstOrDefault(e => e.Date == day) is not { Action: not OverrideAction.Revert })
             return Problems.NotFound(ApiText.Get("Calendar.NoOverride", date, calendar.Id));
-        var entry = new CalendarOverrideEntry(calendar.Id, day, OverrideAction.Revert, null, null, Operator.Of(http), clock.GetUtcNow(), reason.Trim(), null);
+        var entry = new CalendarOverrideEntry(calendar.Id, day, OverrideAction.Revert, null, null, http.Actor(), clock.GetUtcNow(), reason.Trim(), null);
         return await AppendAsync(calendar, [entry], "calendar.revert", http, catalog, store, clock, ct);
     }
 
     private static async Task<IResult> AppendAsync(BusinessCalendar calendar, IReadOnlyList<CalendarOverrideEntry> entries, string action, HttpContext http, CalendarCatalog catalog, IKairosStore store, TimeProvider clock, CancellationToken ct)
     {
-        await store.Calendars.AppendAsync(entries, ct);
         var e = entries[0];
-        await store.Audit.AppendAsync(new AuditEntry(clock.GetUtcNow(), Operator.Of(http), action, $"calendar:{calendar.Id}", e.Reason,
-            JsonSerializer.Serialize(new { date = e.Date, action = e.Action.ToString(), e.Name, e.NameKo, e.Source })), ct);
+        var before = DayState(calendar, e.Date);
+        await store.Calendars.AppendAsync(entries, ct);
         await catalog.RefreshAsync(ct);
+        var after = catalog.Current.Find(calendar.Id) is { } now ? DayState(now, e.Date) : null;
+        await http.AuditAsync(action, $"calendar:{calendar.Id}", e.Reason,
+            JsonSerializer.Serialize(new { date = e.Date, action = e.Action.ToString(), e.Name, e.NameKo, e.Source }), before, after);
         var saved = (await store.Calendars.ListAsync(calendar.Id, ct)).Last(x => x.Date == e.Date);
         return TypedResults.Ok(saved.ToDto(inForce: true));
     }
@@ -80,7 +82,7 @@ internal static partial class CalendarEndpoints
         await catalog.RefreshAsync(ct);
         var changes = BusinessDayTable.Diff(rows, calendar);
         var now = clock.GetUtcNow();
-        var actor = Operator.Of(http);
+        var actor = http.Actor();
         var entries = changes.Select(c => new CalendarOverrideEntry(calendar.Id, c.Date,
             c.BusinessDay ? OverrideAction.BusinessDay : OverrideAction.NonBusinessDay,
             c.BusinessDay ? null : c.Name ?? "Non-business day (imported)", c.BusinessDay ? null : c.Name ?? "휴무일",
@@ -95,8 +97,9 @@ internal static partial class CalendarEndpoints
         if (applied)
         {
             await store.Calendars.AppendAsync(entries, ct);
-            await store.Audit.AppendAsync(new AuditEntry(now, actor, "calendar.import", $"calendar:{calendar.Id}", reason,
-                $"{fileName}: {rows.Count} rows, {entries.Count} days changed: {string.Join(", ", changes.Select(c => $"{c.Date:yyyy-MM-dd}={(c.BusinessDay ? "open" : "closed")}"))}"), ct);
+            await http.AuditAsync("calendar.import", $"calendar:{calendar.Id}", reason, $"{fileName}: {rows.Count} rows, {entries.Count} days changed",
+                string.Join(", ", changes.Select(c => $"{c.Date:yyyy-MM-dd}={(c.WasBusinessDay ? "open" : "closed")}")),
+                string.Join(", ", changes.Select(c => $"{c.Date:yyyy-MM-dd}={(c.BusinessDay ? "open" : "closed")}")));
             await catalog.RefreshAsync(ct);
         }
         return TypedResults.Ok(new ImportResultDto(calendar.Id, applied, rows.Count,
@@ -106,4 +109,7 @@ internal static partial class CalendarEndpoints
     }
 
     private static HashSet<long> InForce(IEnumerable<CalendarOverrideEntry> entries) => EffectiveOverrides.Latest(entries).Select(e => e.Id).ToHashSet();
+
+    private static string DayState(ICalendar calendar, DateOnly date) =>
+        calendar.IsBusinessDay(date) ? $"{date:yyyy-MM-dd} business day" : $"{date:yyyy-MM-dd} non-business day: {calendar.DescribeNonBusinessDay(date)}";
 }

@@ -2,6 +2,7 @@ using Kairos.Calendars;
 using Kairos.Calendars.Client;
 using Kairos.Core.Runs;
 using Kairos.Scheduling;
+using Kairos.Server.Access;
 
 namespace Kairos.Server.Api;
 
@@ -10,7 +11,7 @@ internal static partial class CalendarEndpoints
 {
     public static void MapCalendarEndpoints(this IEndpointRouteBuilder app)
     {
-        var calendars = app.MapGroup("/api/calendars").WithTags("Calendars");
+        var calendars = app.MapGroup("/api/calendars").WithTags("Calendars").RequireAuthorization(AccessPolicies.CalendarRead);
         calendars.MapGet("/", ListAsync).WithSummary("Every calendar: KR, KR-BANK, KRX, WEEKDAYS");
         calendars.MapGet("/{id}/holidays", Holidays).WithSummary("Named non-business days in a range (from, to inclusive); weekend ones with weekends=true");
         calendars.MapGet("/{id}/is-business-day/{date}", IsBusinessDay).WithSummary("Whether a day is a business day, its holiday and its neighbours");
@@ -21,9 +22,9 @@ internal static partial class CalendarEndpoints
         calendars.MapGet("/{id}/between", Between).WithSummary("Business days in [from, to)");
         calendars.MapGet("/{id}/month/{year:int}/{month:int}", MonthAsync).WithSummary("A month grid with holiday names and overrides");
         calendars.MapGet("/{id}/overrides", OverridesAsync).WithSummary("Overrides in force, or with history=true every entry with who, when, why and source");
-        calendars.MapPost("/{id}/overrides", AddOverrideAsync).WithSummary("Close or open one day, with a reason and a source");
-        calendars.MapDelete("/{id}/overrides/{date}", RevertOverrideAsync).WithSummary("Return a day to the calendar's rules");
-        calendars.MapPost("/{id}/import", ImportAsync).Accepts<string>("text/csv").WithSummary("Preview (apply=false) or apply a business-day table in CSV: date,business_day,name");
+        calendars.MapPost("/{id}/overrides", AddOverrideAsync).RequireAuthorization(AccessPolicies.Admin).WithSummary("Close or open one day, with a reason and a source (admin)");
+        calendars.MapDelete("/{id}/overrides/{date}", RevertOverrideAsync).RequireAuthorization(AccessPolicies.Admin).WithSummary("Return a day to the calendar's rules");
+        calendars.MapPost("/{id}/import", ImportAsync).Accepts<string>("text/csv").RequireAuthorization(AccessPolicies.Admin).WithSummary("Preview (apply=false) or apply a business-day table in CSV: date,business_day,name");
     }
 
     private static async Task<IResult> ListAsync(CalendarCatalog catalog, Core.Ports.IKairosStore store, CancellationToken ct)

@@ -6,6 +6,7 @@ using Kairos.Core.Runs;
 using Kairos.Core.Slots;
 using Kairos.Definitions;
 using Kairos.Scheduling;
+using Kairos.Server.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kairos.Server.Api;
@@ -14,18 +15,18 @@ internal static class JobEndpoints
 {
     public static void MapJobEndpoints(this IEndpointRouteBuilder app)
     {
-        var jobs = app.MapGroup("/api/jobs").WithTags("Jobs");
+        var jobs = app.MapGroup("/api/jobs").WithTags("Jobs").RequireAuthorization(AccessPolicies.Viewer);
         jobs.MapGet("/", ListAsync).WithSummary("Every job with its state");
         jobs.MapGet("/{id}", GetAsync).WithSummary("One job");
-        jobs.MapPut("/{id}", PutAsync).Accepts<JobDefinition>("application/json").WithSummary("Create or replace a job from its definition");
-        jobs.MapDelete("/{id}", DeleteAsync).WithSummary("Remove a job; its runs stay");
+        jobs.MapPut("/{id}", PutAsync).Accepts<JobDefinition>("application/json").RequireAuthorization(AccessPolicies.Admin).WithSummary("Create or replace a job from its definition (admin)");
+        jobs.MapDelete("/{id}", DeleteAsync).RequireAuthorization(AccessPolicies.Admin).WithSummary("Remove a job; its runs stay (admin)");
         jobs.MapPost("/validate", ValidateAsync).Accepts<JobDefinition>("application/json").WithSummary("Check a definition without saving it");
         jobs.MapGet("/{id}/explain", ExplainAsync).WithSummary("Next slots and recent runs, with the reason for each skipped slot");
         jobs.MapPost("/{id}/hold", (string id, ActionRequest? body, HttpContext http, IKairosStore store, JobCatalog catalog, TimeProvider clock, CancellationToken ct) =>
-            SetHeldAsync(id, true, body, http, store, catalog, clock, ct)).WithSummary("Hold: slots are skipped until released");
+            SetHeldAsync(id, true, body, http, store, catalog, clock, ct)).RequireAuthorization(AccessPolicies.Operator).WithSummary("Hold: slots are skipped until released (operator; reason required)");
         jobs.MapPost("/{id}/release", (string id, ActionRequest? body, HttpContext http, IKairosStore store, JobCatalog catalog, TimeProvider clock, CancellationToken ct) =>
-            SetHeldAsync(id, false, body, http, store, catalog, clock, ct)).WithSummary("Release a held job");
-        jobs.MapPost("/{id}/trigger", TriggerAsync).WithSummary("Run a job now, for a business date");
+            SetHeldAsync(id, false, body, http, store, catalog, clock, ct)).RequireAuthorization(AccessPolicies.Operator).WithSummary("Release a held job (operator; reason required)");
+        jobs.MapPost("/{id}/trigger", TriggerAsync).RequireAuthorization(AccessPolicies.Operator).WithSummary("Run a job now, for a business date (operator; reason required)");
     }
 
     private static async Task<Ok<List<JobDto>>> ListAsync(IKairosStore store, JobCatalog catalog, CancellationToken ct) =>
@@ -44,15 +45,16 @@ internal static class JobEndpoints
         if (job is null) return Problems.Invalid(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
         var before = await store.Jobs.GetAsync(id, ct);
         await store.Jobs.UpsertAsync(new JobRecord(id, JobJson.Serialize(definition), "api", job.Overlap, clock.GetUtcNow()), job.HeldInitially, ct);
-        await store.Audit.AppendAsync(new AuditEntry(clock.GetUtcNow(), Operator.Of(http), before is null ? "job.create" : "job.update", $"job:{id}", null, JobJson.Serialize(definition)), ct);
+        await http.AuditAsync(before is null ? "job.create" : "job.update", $"job:{id}", before: before?.DefinitionJson, after: JobJson.Serialize(definition));
         await scheduler.PlanOnceAsync(ct);
         return TypedResults.Ok((await store.Jobs.GetAsync(id, ct))!.ToDto(catalog.Find(id)));
     }
 
     private static async Task<IResult> DeleteAsync(string id, HttpContext http, IKairosStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (!await store.Jobs.DeleteAsync(id, ct)) return Problems.NotFound(ApiText.Get("Job.NotFound", id));
-        await store.Audit.AppendAsync(new AuditEntry(clock.GetUtcNow(), Operator.Of(http), "job.delete", $"job:{id}"), ct);
+        var before = await store.Jobs.GetAsync(id, ct);
+        if (before is null || !await store.Jobs.DeleteAsync(id, ct)) return Problems.NotFound(ApiText.Get("Job.NotFound", id));
+        await http.AuditAsync("job.delete", $"job:{id}", before: before.DefinitionJson);
         return TypedResults.NoContent();
     }
 
@@ -108,15 +110,20 @@ internal static class JobEndpoints
 
     private static async Task<IResult> SetHeldAsync(string id, bool held, ActionRequest? body, HttpContext http, IKairosStore store, JobCatalog catalog, TimeProvider clock, CancellationToken ct)
     {
-        var actor = Operator.Of(http);
-        if (!await store.Jobs.SetHeldAsync(id, held, actor, body?.Reason, ct)) return Problems.NotFound(ApiText.Get("Job.NotFound", id));
-        await store.Audit.AppendAsync(new AuditEntry(clock.GetUtcNow(), actor, held ? "job.hold" : "job.release", $"job:{id}", body?.Reason), ct);
+        if (Problems.ReasonMissing(body?.Reason) is { } missing) return missing;
+        var record = await store.Jobs.GetAsync(id, ct);
+        if (record is null) return Problems.NotFound(ApiText.Get("Job.NotFound", id));
+        if (Forbidden(http, catalog, id) is { } refused) return refused;
+        if (!await store.Jobs.SetHeldAsync(id, held, http.Actor(), body?.Reason, ct)) return Problems.NotFound(ApiText.Get("Job.NotFound", id));
+        await http.AuditAsync(held ? "job.hold" : "job.release", $"job:{id}", body?.Reason, before: record.Held ? "held" : "released", after: held ? "held" : "released");
         return TypedResults.Ok((await store.Jobs.GetAsync(id, ct))!.ToDto(catalog.Find(id)));
     }
 
     private static async Task<IResult> TriggerAsync(string id, TriggerRequest? body, HttpContext http, IKairosStore store, JobCatalog catalog, KairosScheduler scheduler, TimeProvider clock, CancellationToken ct)
     {
+        if (Problems.ReasonMissing(body?.Reason) is { } missing) return missing;
         if (await store.Jobs.GetAsync(id, ct) is null) return Problems.NotFound(ApiText.Get("Job.NotFound", id));
+        if (Forbidden(http, catalog, id) is { } refused) return refused;
         var now = clock.GetUtcNow();
         DateOnly businessDate;
         if (body?.BusinessDate is { } text)
@@ -129,10 +136,18 @@ internal static class JobEndpoints
             var zone = catalog.Find(id)?.Schedule?.Zone ?? TimeZoneInfo.FindSystemTimeZoneById(Core.Schedules.Schedule.DefaultTimeZone);
             businessDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         }
-        var actor = Operator.Of(http);
+        var actor = http.Actor();
         var runId = await store.Runs.AddRunAsync(new NewRun(id, null, TriggerKind.Manual, businessDate, now, RunState.Queued, RequestedBy: actor, Detail: $"triggered by {actor}" + (body?.Reason is { } r ? $": {r}" : "")), now, ct);
-        await store.Audit.AppendAsync(new AuditEntry(now, actor, "job.trigger", $"job:{id}", body?.Reason, $"run {runId} for {BusinessDates.ToText(businessDate)}"), ct);
+        await http.AuditAsync("job.trigger", $"job:{id}", body?.Reason, $"run {runId} for {BusinessDates.ToText(businessDate)}");
         scheduler.Wake();
         return TypedResults.Accepted($"/api/runs/{runId}", new RunCreatedDto(runId, id, BusinessDates.ToText(businessDate)));
+    }
+
+    /// <summary>A 403 when the caller's owner scope does not include the job's owner; null when the caller may act.</summary>
+    internal static IResult? Forbidden(HttpContext http, JobCatalog catalog, string jobId)
+    {
+        var caller = http.Caller();
+        var owner = catalog.Find(jobId)?.Owner;
+        return caller is null || caller.MayActOn(owner) ? null : Problems.Forbidden(ApiText.Get("Access.OwnerScope", jobId, owner ?? "-", string.Join(", ", caller.Owners)));
     }
 }

@@ -1,4 +1,6 @@
+using Kairos.Server.Access;
 using Kairos.Server.Api;
+using Kairos.Server.WebConsole;
 
 namespace Kairos.Server.Hosting;
 
@@ -27,7 +29,8 @@ public static class KairosServer
         if (options.JobsPath is { Length: > 0 } jobs) options.JobsPath = Path.GetFullPath(jobs);
         builder.Services.AddSingleton(options);
         builder.Services.AddKairos(options);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddKairosAccess(builder.Configuration.GetSection("Kairos:Access").Get<AccessOptions>() ?? new AccessOptions());
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddStatusCode);
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
@@ -39,14 +42,19 @@ public static class KairosServer
         app.UseRequestLocalization(o => o.SetDefaultCulture("en").AddSupportedCultures("en", "ko").AddSupportedUICultures("en", "ko"));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
-        app.MapHealthChecks("/healthz/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/healthz/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.UseKairosConsoleFiles();
+        app.UseKairosAccess();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/healthz/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/healthz/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapConsoleEndpoints();
+        app.MapAuthEndpoints();
+        app.MapUserEndpoints();
         app.MapJobEndpoints();
+        app.MapSlotEndpoints();
         app.MapRunEndpoints();
         app.MapAuditEndpoints();
         app.MapCalendarEndpoints();
-        app.MapGet("/", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
         return app;
     }
 }

@@ -1,0 +1,56 @@
+using System.Globalization;
+using Kairos.Core.Ports;
+using Kairos.Server.Access;
+
+namespace Kairos.Server.Api;
+
+/// <summary>
+/// Who is asking and from where, for the audit log. Endpoints record what they changed with its before and after;
+/// <see cref="RecordUnrecordedWrites"/> records every other write attempt (refused ones included), so no mutating
+/// request goes unrecorded.
+/// </summary>
+internal static class RequestAudit
+{
+    private const string RecordedKey = "kairos.audited";
+
+    public static string Actor(this HttpContext context) => context.Caller()?.Name ?? "anonymous";
+
+    /// <summary>The caller's address and how it came in: the console's session, an API token, or nothing.</summary>
+    public static string Source(this HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "local";
+        var channel = context.User.Identity is not { IsAuthenticated: true } identity ? "anonymous"
+            : identity.AuthenticationType switch
+            {
+                AccessSchemes.Token => $"token {context.User.FindFirst(KairosClaims.TokenId)?.Value}",
+                AccessSchemes.Session => "console",
+                var other => other?.ToLowerInvariant() ?? "signed-in",
+            };
+        var agent = context.Request.Headers.UserAgent.ToString();
+        return agent.StartsWith("kairos-cli", StringComparison.Ordinal) ? $"{address} {channel} (cli)" : $"{address} {channel}";
+    }
+
+    public static async Task AuditAsync(this HttpContext context, string action, string target, string? reason = null, string? detail = null, string? before = null, string? after = null)
+    {
+        var store = context.RequestServices.GetRequiredService<IKairosStore>();
+        var clock = context.RequestServices.GetRequiredService<TimeProvider>();
+        await store.Audit.AppendAsync(new AuditEntry(clock.GetUtcNow(), context.Actor(), action, target, reason, detail, 0, context.Source(), before, after), context.RequestAborted);
+        context.Items[RecordedKey] = true;
+    }
+
+    /// <summary>Marks the request as recorded when an endpoint wrote its entries through another path (one transaction with its change).</summary>
+    public static void MarkAudited(this HttpContext context) => context.Items[RecordedKey] = true;
+
+    public static async Task RecordUnrecordedWrites(HttpContext context, RequestDelegate next)
+    {
+        await next(context);
+        var method = context.Request.Method;
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || context.Items.ContainsKey(RecordedKey)) return;
+        if (!context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)) return;
+        var store = context.RequestServices.GetRequiredService<IKairosStore>();
+        var clock = context.RequestServices.GetRequiredService<TimeProvider>();
+        var status = context.Response.StatusCode;
+        await store.Audit.AppendAsync(new AuditEntry(clock.GetUtcNow(), context.Actor(), $"http.{method.ToLowerInvariant()}", context.Request.Path.Value ?? "/",
+            null, string.Create(CultureInfo.InvariantCulture, $"answered {status}{(status >= 400 ? " (refused)" : "")}"), 0, context.Source()), CancellationToken.None);
+    }
+}

@@ -1,0 +1,265 @@
+// The console's pages. Each view returns the nodes to show; actions go through confirmAction, which asks for a reason.
+import { api, el, t, formatTime, flash, every, confirmAction, session } from './app.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+const zones = new Map();
+
+function zoneOf(jobId) { return zones.get(jobId) ?? 'Asia/Seoul'; }
+
+async function loadJobs() {
+  const jobs = await api('GET', '/api/jobs');
+  for (const job of jobs) zones.set(job.id, job.definition?.schedule?.timeZone ?? 'Asia/Seoul');
+  return jobs;
+}
+
+const stateBadge = state => el('span', { class: `state ${state}` }, t(`state.${state}`));
+const jobLink = id => el('a', { href: `#/jobs/${encodeURIComponent(id)}` }, id);
+const runLink = id => el('a', { href: `#/runs/${id}` }, `#${id}`);
+
+function table(headers, rows, empty = t('common.none')) {
+  if (rows.length === 0) return el('p', { class: 'muted' }, empty);
+  return el('table', {}, el('thead', {}, el('tr', {}, headers.map(h => el('th', {}, h)))), el('tbody', {}, rows.map(cells => el('tr', {}, cells.map(c => el('td', {}, c))))));
+}
+
+function result(run) {
+  if (run.exitCode !== null && run.exitCode !== undefined) return t('run.exit', run.exitCode);
+  if (run.httpStatus) return t('run.http', run.httpStatus);
+  return run.skipReason ? t(`reason.${run.skipReason}`) : '';
+}
+
+const lateness = run => run.latenessMs === null || run.latenessMs === undefined ? '' : `${(run.latenessMs / 1000).toFixed(1)} s`;
+
+function runRows(runs) {
+  return runs.map(r => [runLink(r.id), jobLink(r.jobId), stateBadge(r.state), r.businessDate ?? '', formatTime(r.slotTime ?? r.dueAt, zoneOf(r.jobId)),
+    formatTime(r.startedAt, zoneOf(r.jobId)), lateness(r), result(r)]);
+}
+const runHeaders = () => [t('col.run'), t('col.job'), t('col.state'), t('col.businessDate'), t('col.slot'), t('col.started'), t('col.lateness'), t('col.result')];
+
+const canOperate = () => session.me && session.me.role !== 'viewer';
+
+async function dashboard() {
+  const since = Date.now() - DAY;
+  const [jobs, running, failed, recent, next] = await Promise.all([
+    loadJobs(), api('GET', '/api/runs?state=running&limit=100'), api('GET', '/api/runs?state=failed&limit=200'),
+    api('GET', '/api/runs?limit=500'), api('GET', '/api/slots?limit=15')]);
+  const within = r => new Date(r.finishedAt ?? r.startedAt ?? r.dueAt).getTime() >= since;
+  const late = recent.filter(r => r.latenessMs > 60000 && within(r));
+  const held = jobs.filter(j => j.held);
+  every(5000, async () => { if (location.hash === '' || location.hash === '#/') document.getElementById('main').replaceChildren(...await dashboard()); });
+  return [
+    el('h1', {}, t('nav.dashboard')),
+    el('p', { class: 'muted' }, t('time.zoneNote', 'KST (Asia/Seoul)'), ' · ', t('common.updated', formatTime(new Date().toISOString()))),
+    el('div', { class: 'cards' },
+      el('section', { id: 'running' }, el('h2', {}, `${t('dash.running')} (${running.length})`), table(runHeaders(), runRows(running))),
+      el('section', { id: 'failed' }, el('h2', {}, `${t('dash.failed')} (${failed.filter(within).length})`), table(runHeaders(), runRows(failed.filter(within)))),
+      el('section', { id: 'late' }, el('h2', {}, `${t('dash.late')} (${late.length})`), table(runHeaders(), runRows(late))),
+      el('section', { id: 'held' }, el('h2', {}, `${t('dash.held')} (${held.length})`),
+        table([t('col.job'), t('col.heldBy'), t('common.reason')], held.map(j => [jobLink(j.id), j.heldBy ?? '', j.heldReason ?? ''])))),
+    el('section', { id: 'next' }, el('h2', {}, t('dash.next')),
+      table([t('col.job'), t('col.slot'), t('col.businessDate')], next.map(s => [jobLink(s.jobId), s.localTime, s.businessDate]))),
+  ];
+}
+
+async function jobs() {
+  const [all, next, recent] = await Promise.all([loadJobs(), api('GET', '/api/slots?limit=500'), api('GET', '/api/runs?limit=500')]);
+  const nextOf = new Map();
+  for (const s of next) if (!nextOf.has(s.jobId)) nextOf.set(s.jobId, s);
+  const lastOf = new Map();
+  for (const r of recent) if (!lastOf.has(r.jobId) && r.state !== 'skipped') lastOf.set(r.jobId, r);
+  const owners = [...new Set(all.map(j => j.owner).filter(Boolean))].sort();
+  const tags = [...new Set(all.flatMap(j => j.tags))].sort();
+  const search = el('input', { type: 'search', placeholder: t('jobs.search'), 'aria-label': t('jobs.search') });
+  const owner = el('select', { 'aria-label': t('jobs.owner') }, el('option', { value: '' }, t('common.all')), owners.map(o => el('option', { value: o }, o)));
+  const tag = el('select', { 'aria-label': t('jobs.tag') }, el('option', { value: '' }, t('common.all')), tags.map(o => el('option', { value: o }, o)));
+  const stateFilter = el('select', { 'aria-label': t('jobs.state') }, el('option', { value: '' }, t('common.all')),
+    el('option', { value: 'held' }, t('jobs.stateHeld')), el('option', { value: 'active' }, t('jobs.stateActive')), el('option', { value: 'failed' }, t('jobs.stateFailed')));
+  const count = el('p', { class: 'muted' });
+  const holder = el('div');
+  const render = () => {
+    const text = search.value.trim().toLowerCase();
+    const shown = all.filter(j =>
+      (!text || j.id.toLowerCase().includes(text) || (j.description ?? '').toLowerCase().includes(text)) &&
+      (!owner.value || j.owner === owner.value) && (!tag.value || j.tags.includes(tag.value)) &&
+      (!stateFilter.value || (stateFilter.value === 'held' ? j.held : stateFilter.value === 'active' ? !j.held : ['failed', 'timed-out', 'killed'].includes(lastOf.get(j.id)?.state))));
+    count.textContent = t('jobs.count', shown.length, all.length);
+    holder.replaceChildren(table([t('col.job'), t('col.description'), t('col.owner'), t('col.tags'), t('col.schedule'), t('col.state'), t('col.next')],
+      shown.map(j => [jobLink(j.id), j.description ?? '', j.owner ?? '', j.tags.join(', '), j.schedule ?? '',
+        j.held ? el('span', { class: 'state held' }, t('jobs.stateHeld')) : (lastOf.get(j.id) ? stateBadge(lastOf.get(j.id).state) : ''),
+        nextOf.get(j.id) ? `${nextOf.get(j.id).localTime} · ${nextOf.get(j.id).businessDate}` : ''])));
+  };
+  for (const input of [search, owner, tag, stateFilter]) input.addEventListener('input', render);
+  render();
+  return [el('h1', {}, t('nav.jobs')), el('section', {}, el('div', { class: 'toolbar' },
+    el('label', {}, t('jobs.search'), search), el('label', {}, t('jobs.owner'), owner), el('label', {}, t('jobs.tag'), tag), el('label', {}, t('jobs.state'), stateFilter)), count, holder)];
+}
+
+async function act(method, path, body, message) {
+  const answer = await api(method, path, body);
+  if (message) flash(message(answer));
+  return answer;
+}
+
+async function job([id]) {
+  if (!id) return jobs();
+  const [record, explain] = await Promise.all([api('GET', `/api/jobs/${encodeURIComponent(id)}`), api('GET', `/api/jobs/${encodeURIComponent(id)}/explain?next=20&recent=20`)]);
+  zones.set(id, record.definition?.schedule?.timeZone ?? 'Asia/Seoul');
+  const reload = () => { location.hash = `#/jobs/${encodeURIComponent(id)}?${Date.now()}`; };
+  const actions = el('div', { class: 'actions' });
+  if (canOperate()) {
+    actions.append(record.held
+      ? el('button', { id: 'release', onclick: () => confirmAction(t('job.confirmRelease', id), reason => act('POST', `/api/jobs/${encodeURIComponent(id)}/release`, { reason })).then(r => r && reload()) }, t('job.release'))
+      : el('button', { id: 'hold', class: 'danger', onclick: () => confirmAction(t('job.confirmHold', id), reason => act('POST', `/api/jobs/${encodeURIComponent(id)}/hold`, { reason })).then(r => r && reload()) }, t('job.hold')));
+    actions.append(el('button', {
+      id: 'trigger', class: 'secondary', onclick: () => {
+        const date = el('input', { type: 'date', id: 'trigger-date' });
+        confirmAction(t('job.confirmTrigger', id), reason => act('POST', `/api/jobs/${encodeURIComponent(id)}/trigger`, { reason, businessDate: date.value || undefined },
+          created => t('job.triggered', created.runId, created.businessDate)), [el('label', {}, t('job.triggerDate'), date)]).then(r => r && (location.hash = `#/runs/${r.runId}`));
+      },
+    }, t('job.trigger')));
+  }
+  return [
+    el('h1', {}, record.id),
+    el('section', {},
+      el('dl', { class: 'facts' },
+        el('dt', {}, t('col.description')), el('dd', {}, record.description ?? ''),
+        el('dt', {}, t('col.schedule')), el('dd', {}, explain.schedule),
+        el('dt', {}, t('col.owner')), el('dd', {}, record.owner ?? ''),
+        el('dt', {}, t('col.tags')), el('dd', {}, record.tags.join(', ')),
+        el('dt', {}, t('col.state')), el('dd', { id: 'job-state' }, record.held ? t('job.heldNote', record.heldBy ?? '', record.heldReason ?? '') : t('job.notHeld'))),
+      actions),
+    el('section', { id: 'slots' }, el('h2', {}, t('job.nextSlots')),
+      table([t('col.slot'), t('col.businessDate'), t('col.willRun'), t('col.detail')], explain.next.map(s => [s.localTime, s.businessDate,
+        s.willRun ? t('slot.runs') : el('span', { class: 'state skipped' }, t('slot.skipped', t(`reason.${s.skipReason}`))), s.detail ?? '']))),
+    el('section', { id: 'history' }, el('h2', {}, t('job.history')), table(runHeaders(), runRows(explain.recent))),
+    el('section', {}, el('h2', {}, t('job.definition')), el('pre', {}, JSON.stringify(record.definition, null, 2))),
+  ];
+}
+
+async function runs([id]) {
+  if (id) return run(id);
+  await loadJobs();
+  const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
+  const jobInput = el('input', { value: params.get('job') ?? '', 'aria-label': t('runs.filterJob') });
+  const stateInput = el('select', { 'aria-label': t('runs.filterState') }, el('option', { value: '' }, t('common.all')),
+    ['scheduled', 'queued', 'running', 'succeeded', 'failed', 'timed-out', 'killed', 'skipped'].map(s => el('option', { value: s, selected: params.get('state') === s }, t(`state.${s}`))));
+  const query = new URLSearchParams({ limit: '200' });
+  if (params.get('job')) query.set('job', params.get('job'));
+  if (params.get('state')) query.set('state', params.get('state'));
+  const list = await api('GET', `/api/runs?${query}`);
+  const apply = () => { location.hash = `#/runs?${new URLSearchParams(Object.entries({ job: jobInput.value.trim(), state: stateInput.value }).filter(([, v]) => v))}`; };
+  jobInput.addEventListener('change', apply);
+  stateInput.addEventListener('change', apply);
+  return [el('h1', {}, t('nav.runs')), el('section', {}, el('div', { class: 'toolbar' }, el('label', {}, t('runs.filterJob'), jobInput), el('label', {}, t('runs.filterState'), stateInput)),
+    table(runHeaders(), runRows(list)))];
+}
+
+const FINAL = ['succeeded', 'failed', 'timed-out', 'killed', 'skipped'];
+
+async function run(id) {
+  const [r, events] = await Promise.all([api('GET', `/api/runs/${id}`), api('GET', `/api/runs/${id}/events`)]);
+  if (!zones.has(r.jobId)) await loadJobs();
+  const zone = zoneOf(r.jobId);
+  const log = el('div', { class: 'log', id: 'log' });
+  let after = 0;
+  const pull = async () => {
+    const lines = await api('GET', `/api/runs/${id}/logs?after=${after}&limit=1000`);
+    for (const line of lines) {
+      log.append(el('div', { class: line.stream }, line.text));
+      after = line.seq;
+    }
+    if (after === 0 && log.childElementCount === 0) log.replaceChildren(el('span', { class: 'muted' }, t('run.logEmpty')));
+    if (lines.length) log.scrollTop = log.scrollHeight;
+  };
+  await pull();
+  const live = !FINAL.includes(r.state);
+  if (live) {
+    every(1000, async () => {
+      if (!location.hash.startsWith(`#/runs/${id}`)) return;
+      if (log.firstChild?.classList?.contains('muted')) log.replaceChildren();
+      await pull();
+      const now = await api('GET', `/api/runs/${id}`);
+      if (now.state !== r.state) location.hash = `#/runs/${id}?${Date.now()}`;
+    });
+  }
+  const actions = el('div', { class: 'actions' });
+  if (canOperate()) {
+    if (!FINAL.includes(r.state)) {
+      actions.append(el('button', { id: 'kill', class: 'danger', onclick: () => confirmAction(t('run.confirmKill', id, r.jobId), reason => act('POST', `/api/runs/${id}/kill`, { reason }))
+        .then(x => x && (location.hash = `#/runs/${id}?${Date.now()}`)) }, t('run.kill')));
+    } else {
+      actions.append(el('button', { id: 'rerun', onclick: () => confirmAction(t('run.confirmRerun', id, r.jobId, r.businessDate ?? ''), reason => act('POST', `/api/runs/${id}/rerun`, { reason }, c => t('run.rerunQueued', c.runId)))
+        .then(x => x && (location.hash = `#/runs/${x.runId}`)) }, t('run.rerun')));
+    }
+  }
+  return [
+    el('h1', {}, t('run.title', id), ' ', stateBadge(r.state)),
+    el('section', {},
+      el('dl', { class: 'facts' },
+        el('dt', {}, t('col.job')), el('dd', {}, jobLink(r.jobId)),
+        el('dt', {}, t('col.businessDate')), el('dd', {}, r.businessDate ?? ''),
+        el('dt', {}, t('col.slot')), el('dd', {}, formatTime(r.slotTime, zone)),
+        el('dt', {}, t('col.trigger')), el('dd', {}, r.trigger),
+        el('dt', {}, t('col.attempt')), el('dd', {}, String(r.attempt)),
+        el('dt', {}, t('col.started')), el('dd', {}, formatTime(r.startedAt, zone)),
+        el('dt', {}, t('col.finished')), el('dd', {}, formatTime(r.finishedAt, zone)),
+        el('dt', {}, t('col.lateness')), el('dd', {}, lateness(r)),
+        el('dt', {}, t('col.result')), el('dd', { id: 'run-result' }, result(r)),
+        el('dt', {}, t('col.detail')), el('dd', {}, r.detail ?? ''),
+        el('dt', {}, t('run.requestedBy')), el('dd', {}, r.requestedBy ?? ''),
+        el('dt', {}, t('run.node')), el('dd', {}, r.node ?? ''),
+        r.rerunOf ? [el('dt', {}, t('run.rerunOf')), el('dd', {}, runLink(r.rerunOf))] : null),
+      actions),
+    el('section', {}, el('h2', {}, t('run.log'), live ? el('span', { class: 'muted' }, ` · ${t('run.logLive')}`) : null), log),
+    el('section', {}, el('h2', {}, t('run.events')),
+      table([t('col.when'), t('col.state'), t('col.attempt'), t('col.detail')], events.map(e => [formatTime(e.at, zone), `${e.from ? t(`state.${e.from}`) + ' → ' : ''}${t(`state.${e.to}`)}`, String(e.attempt), e.detail ?? '']))),
+  ];
+}
+
+async function calendars([id, month]) {
+  const list = await api('GET', '/api/calendars');
+  const calendar = (id ?? 'KR-BANK').toUpperCase();
+  const today = new Date();
+  const [year, mon] = (month ?? `${today.getFullYear()}-${today.getMonth() + 1}`).split('-').map(Number);
+  const [grid, overrides] = await Promise.all([api('GET', `/api/calendars/${calendar}/month/${year}/${mon}`), api('GET', `/api/calendars/${calendar}/overrides?history=true`)]);
+  const go = (y, m) => { const d = new Date(y, m - 1, 1); location.hash = `#/calendars/${calendar}/${d.getFullYear()}-${d.getMonth() + 1}`; };
+  const picker = el('select', { 'aria-label': t('nav.calendars'), onchange: e => { location.hash = `#/calendars/${e.target.value}/${year}-${mon}`; } },
+    list.map(c => el('option', { value: c.id, selected: c.id === calendar }, `${c.id} — ${c.description}`)));
+  const korean = session.language === 'ko';
+  const first = new Date(Date.UTC(year, mon - 1, 1)).getUTCDay();
+  const blanks = Array.from({ length: (first + 6) % 7 }, () => el('div'));
+  const cells = grid.days.map(d => el('div', { class: `day ${d.businessDay ? '' : d.weekend && !d.name ? 'weekend' : 'closed'} ${d.overridden ? 'override' : ''}`, 'data-date': d.date },
+    el('div', { class: 'num' }, String(Number(d.date.slice(8)))),
+    d.name || d.nameKo ? el('div', {}, korean ? (d.nameKo ?? d.name) : (d.name ?? d.nameKo)) : null,
+    d.overridden ? el('div', { class: 'muted' }, t('cal.override')) : null));
+  const latest = new Map();
+  for (const o of overrides) latest.set(o.date, o.id);
+  return [
+    el('h1', {}, t('cal.title', calendar)),
+    el('section', {},
+      el('div', { class: 'toolbar' }, picker,
+        el('button', { class: 'secondary', onclick: () => go(year, mon - 1) }, `← ${t('cal.prev')}`),
+        el('strong', {}, `${year}-${String(mon).padStart(2, '0')}`),
+        el('button', { class: 'secondary', onclick: () => go(year, mon + 1) }, `${t('cal.next')} →`),
+        el('span', { class: 'muted' }, t('cal.businessDays', grid.businessDays))),
+      el('div', { class: 'month', id: 'month' }, [0, 1, 2, 3, 4, 5, 6].map(i => el('div', { class: 'head' }, t(`cal.weekday.${i}`))), blanks, cells)),
+    el('section', { id: 'overrides' }, el('h2', {}, t('cal.overrides')),
+      table([t('col.date'), t('col.action'), t('col.name'), t('col.actor'), t('col.when'), t('common.reason'), t('col.source'), t('col.state')],
+        overrides.slice().reverse().map(o => [o.date, o.action, korean ? (o.nameKo ?? o.name ?? '') : (o.name ?? o.nameKo ?? ''), o.actor, formatTime(o.at), o.reason ?? '', o.source ?? '',
+          latest.get(o.date) === o.id ? t('cal.inForce') : t('cal.superseded')]))),
+  ];
+}
+
+async function audit() {
+  const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
+  const target = el('input', { value: params.get('target') ?? '', placeholder: t('audit.filter'), 'aria-label': t('audit.filter') });
+  target.addEventListener('change', () => { location.hash = target.value.trim() ? `#/audit?target=${encodeURIComponent(target.value.trim())}` : '#/audit'; });
+  const query = new URLSearchParams({ limit: '300' });
+  if (params.get('target')) query.set('target', params.get('target'));
+  const entries = await api('GET', `/api/audit?${query}`);
+  return [el('h1', {}, t('nav.audit')), el('section', {}, el('div', { class: 'toolbar' }, el('label', {}, t('audit.filter'), target)),
+    table([t('col.when'), t('col.actor'), t('col.action'), t('col.target'), t('common.reason'), t('col.change'), t('col.detail'), t('col.source')],
+      entries.map(e => [formatTime(e.at), e.actor, e.action, e.target, e.reason ?? '', e.before || e.after ? `${e.before ?? '—'} → ${e.after ?? '—'}` : '',
+        el('span', { class: 'detail' }, (e.detail ?? '').length > 300 ? `${e.detail.slice(0, 300)}…` : e.detail ?? ''), e.source ?? ''])))];
+}
+
+export const views = { dashboard, jobs: job, runs, calendars, audit };
