@@ -25,6 +25,10 @@ public sealed class KairosClient(HttpClient http)
     public Task RevokeTokenAsync(long id, CancellationToken cancellationToken = default) =>
         _api.SendAsync(HttpMethod.Delete, $"api/auth/tokens/{id}", cancellationToken);
 
+    /// <summary>Changes a user's role, owners, password or disabled state (admin).</summary>
+    public Task<UserDto> PatchUserAsync(string name, UserChangeRequest change, CancellationToken cancellationToken = default) =>
+        SendAsync<UserDto>(HttpMethod.Patch, $"api/users/{Uri.EscapeDataString(name)}", change, cancellationToken);
+
     /// <summary>Who the client is signed in as.</summary>
     public Task<MeDto> MeAsync(CancellationToken cancellationToken = default) => GetAsync<MeDto>("api/auth/me", cancellationToken);
 

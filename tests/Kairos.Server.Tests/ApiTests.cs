@@ -69,7 +69,9 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Contains("Asia/Seoul", explain.Next[0].LocalTime, StringComparison.Ordinal);
         var audit = await _server.Http.GetFromJsonAsync<JsonElement>("api/audit?target=job:api-job");
         Assert.Equal("job.create", audit[0].GetProperty("action").GetString());
-        Assert.StartsWith("tester@", audit[0].GetProperty("actor").GetString(), StringComparison.Ordinal);
+        Assert.Equal("tester", audit[0].GetProperty("actor").GetString());
+        Assert.StartsWith("127.0.0.1 token ", audit[0].GetProperty("source").GetString(), StringComparison.Ordinal);
+        Assert.Contains("api-job", audit[0].GetProperty("after").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,7 +82,10 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.True(held.Held);
         Assert.All(held.Next, s => Assert.False(s.WillRun));
         Assert.Contains(held.Next, s => s.SkipReason == "held" && s.Detail!.Contains("month-end freeze", StringComparison.Ordinal));
-        await Client.ReleaseAsync("report");
+        var noReason = await Assert.ThrowsAsync<KairosApiException>(() => Client.ReleaseAsync("report"));
+        Assert.Equal(("validation", true), (noReason.Code, noReason.Errors.ContainsKey("reason")));
+        Assert.True((await Client.GetJobAsync("report")).Held);
+        await Client.ReleaseAsync("report", "freeze over");
         Assert.False((await Client.GetJobAsync("report")).Held);
     }
 
@@ -95,12 +100,12 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Contains(killed.State, new[] { "running", "killed" });
         var final = await WaitForStateAsync(created.RunId, "killed");
         Assert.Contains("killed by tester", final.Detail, StringComparison.Ordinal);
-        var again = await Assert.ThrowsAsync<KairosApiException>(() => Client.KillAsync(created.RunId));
+        var again = await Assert.ThrowsAsync<KairosApiException>(() => Client.KillAsync(created.RunId, "again"));
         Assert.Equal(HttpStatusCode.Conflict, again.Status);
-        var rerun = await Client.RerunAsync(created.RunId);
+        var rerun = await Client.RerunAsync(created.RunId, "after the fix");
         Assert.Equal("2026-11-20", rerun.BusinessDate);
         Assert.Equal(created.RunId, (await Client.GetRunAsync(rerun.RunId)).RerunOf);
-        await Client.KillAsync(rerun.RunId);
+        await Client.KillAsync(rerun.RunId, "not needed");
         var events = await Client.GetRunEventsAsync(created.RunId);
         Assert.Equal(["queued", "running", "running", "killed"], events.Select(e => e.To));
         var logs = await Client.GetLogsAsync(created.RunId);
