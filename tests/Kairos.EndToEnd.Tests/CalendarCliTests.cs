@@ -70,27 +70,27 @@ public class CalendarCliTests
         await using var server = await Processes.StartServerAsync(jobs, folder, "cal-node");
         var url = server.Address.ToString();
 
-        var set = await Processes.CliAsync("cal", "override", "KR", "2026-12-10", "--closed", "--name-ko", "임시공휴일", "--reason", "cabinet decision", "--server", url);
+        var set = await server.CliAsync("cal", "override", "KR", "2026-12-10", "--closed", "--name-ko", "임시공휴일", "--reason", "cabinet decision");
         Assert.Equal(0, set.ExitCode);
-        Assert.Equal("false", (await Processes.CliAsync("cal", "is-business-day", "KRX", "2026-12-10", "--server", url)).Stdout.Trim());
-        Assert.Equal("2026-12-11", (await Processes.CliAsync("cal", "add", "KR", "2026-12-09", "1", "--server", url)).Stdout.Trim());
+        Assert.Equal("false", (await server.CliAsync("cal", "is-business-day", "KRX", "2026-12-10")).Stdout.Trim());
+        Assert.Equal("2026-12-11", (await server.CliAsync("cal", "add", "KR", "2026-12-09", "1")).Stdout.Trim());
 
         var bad = Path.Combine(folder, "bad.csv");
         await File.WriteAllTextAsync(bad, "2026-12-14,N,창립기념일\n2026-12-15,X,?\n");
-        var refused = await Processes.CliAsync("cal", "import", "KR-BANK", bad, "--apply", "--server", url);
+        var refused = await server.CliAsync("cal", "import", "KR-BANK", bad, "--apply");
         Assert.Equal(4, refused.ExitCode);
         Assert.Contains("bad.csv:2: business_day", refused.Stderr, StringComparison.Ordinal);
-        Assert.Equal("true", (await Processes.CliAsync("cal", "is-business-day", "KR-BANK", "2026-12-14", "--server", url)).Stdout.Trim());
+        Assert.Equal("true", (await server.CliAsync("cal", "is-business-day", "KR-BANK", "2026-12-14")).Stdout.Trim());
 
         var good = Path.Combine(folder, "good.csv");
         await File.WriteAllTextAsync(good, "date,business_day,name\n2026-12-14,N,창립기념일\n");
-        var preview = await Processes.CliAsync("cal", "import", "KR-BANK", good, "--server", url);
+        var preview = await server.CliAsync("cal", "import", "KR-BANK", good);
         Assert.Contains("Preview only", preview.Stdout, StringComparison.Ordinal);
-        Assert.Equal("true", (await Processes.CliAsync("cal", "is-business-day", "KR-BANK", "2026-12-14", "--server", url)).Stdout.Trim());
-        Assert.Equal(0, (await Processes.CliAsync("cal", "import", "KR-BANK", good, "--apply", "--server", url)).ExitCode);
-        Assert.Equal("false", (await Processes.CliAsync("cal", "is-business-day", "KR-BANK", "2026-12-14", "--server", url)).Stdout.Trim());
+        Assert.Equal("true", (await server.CliAsync("cal", "is-business-day", "KR-BANK", "2026-12-14")).Stdout.Trim());
+        Assert.Equal(0, (await server.CliAsync("cal", "import", "KR-BANK", good, "--apply")).ExitCode);
+        Assert.Equal("false", (await server.CliAsync("cal", "is-business-day", "KR-BANK", "2026-12-14")).Stdout.Trim());
 
-        var history = await Processes.CliAsync("cal", "history", "KR-BANK", "--server", url);
+        var history = await server.CliAsync("cal", "history", "KR-BANK");
         Assert.Contains("import:good.csv", history.Stdout, StringComparison.Ordinal);
     }
 
@@ -104,17 +104,17 @@ public class CalendarCliTests
         var korean = new Dictionary<string, string> { ["LANG"] = "ko_KR.UTF-8", ["LC_ALL"] = "" };
         var english = new Dictionary<string, string> { ["LANG"] = "en_US.UTF-8", ["LC_ALL"] = "" };
 
-        var ko = await Processes.CliAsync(korean, "cal", "holidays", "KR", "--from", "2026-09-24", "--to", "2026-10-05", "--format", "csv", "--server", url);
-        var en = await Processes.CliAsync(english, "cal", "holidays", "KR", "--from", "2026-09-24", "--to", "2026-10-05", "--format", "csv", "--server", url);
+        var ko = await server.CliAsync(korean, "cal", "holidays", "KR", "--from", "2026-09-24", "--to", "2026-10-05", "--format", "csv");
+        var en = await server.CliAsync(english, "cal", "holidays", "KR", "--from", "2026-09-24", "--to", "2026-10-05", "--format", "csv");
         Assert.Equal("2026-09-24,추석\n2026-09-25,추석\n2026-10-05,대체공휴일(개천절)\n", ko.Stdout);
         Assert.Equal("2026-09-24,Day before Chuseok\n2026-09-25,Chuseok\n2026-10-05,Substitute holiday (National Foundation Day)\n", en.Stdout);
 
-        var missingKo = await Processes.CliAsync(korean, "explain", "no-such-job", "--server", url);
-        var missingEn = await Processes.CliAsync(english, "explain", "no-such-job", "--server", url);
+        var missingKo = await server.CliAsync(korean, "explain", "no-such-job");
+        var missingEn = await server.CliAsync(english, "explain", "no-such-job");
         Assert.Equal(3, missingKo.ExitCode);
         Assert.Equal(3, missingEn.ExitCode);
         Assert.Contains("'no-such-job' 잡이 없습니다", missingKo.Stderr, StringComparison.Ordinal);
         Assert.Contains("There is no job 'no-such-job'", missingEn.Stderr, StringComparison.Ordinal);
-        Assert.Contains("잡이 없습니다", (await Processes.CliAsync(english, "explain", "no-such-job", "--lang", "ko", "--server", url)).Stderr, StringComparison.Ordinal);
+        Assert.Contains("잡이 없습니다", (await server.CliAsync(english, "explain", "no-such-job", "--lang", "ko")).Stderr, StringComparison.Ordinal);
     }
 }

@@ -58,28 +58,28 @@ public class CliTests
         await using var server = await Processes.StartServerAsync(Path.Combine(Processes.RepoRoot(), "examples"), data, "cli-node");
         var url = server.Address.ToString();
 
-        var explain = await Processes.CliAsync("explain", "daily-report", "-n", "7", "--server", url);
+        var explain = await server.CliAsync("explain", "daily-report", "-n", "7");
         Assert.Equal(0, explain.ExitCode);
         Assert.Contains("Next slots:", explain.Stdout, StringComparison.Ordinal);
         Assert.Contains("09:00:00 Asia/Seoul", explain.Stdout, StringComparison.Ordinal);
         Assert.Contains("not-business-day", explain.Stdout, StringComparison.Ordinal); // seven days always include a weekend
 
-        Assert.Equal(0, (await Processes.CliAsync("hold", "hello", "--reason", "test", "--server", url)).ExitCode);
-        Assert.Contains("held", (await Processes.CliAsync("jobs", "--server", url)).Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, (await server.CliAsync("hold", "hello", "--reason", "test")).ExitCode);
+        Assert.Contains("held", (await server.CliAsync("jobs")).Stdout, StringComparison.Ordinal);
 
-        var trigger = await Processes.CliAsync("trigger", "hello", "-d", "2026-11-20", "--server", url);
+        var trigger = await server.CliAsync("trigger", "hello", "-d", "2026-11-20", "--reason", "test");
         Assert.Equal(0, trigger.ExitCode);
         Assert.Contains("business date 2026-11-20", trigger.Stdout, StringComparison.Ordinal);
 
-        var missing = await Processes.CliAsync("explain", "no-such-job", "--server", url);
+        var missing = await server.CliAsync("explain", "no-such-job");
         Assert.Equal(3, missing.ExitCode);
         Assert.Contains("There is no job 'no-such-job'", missing.Stderr, StringComparison.Ordinal);
 
-        var badDate = await Processes.CliAsync("trigger", "hello", "-d", "yesterday", "--server", url);
+        var badDate = await server.CliAsync("trigger", "hello", "-d", "yesterday", "--reason", "test");
         Assert.Equal(4, badDate.ExitCode);
         Assert.Contains("businessDate", badDate.Stderr, StringComparison.Ordinal);
 
-        var json = await Processes.CliAsync("runs", "-j", "hello", "--json", "--server", url);
+        var json = await server.CliAsync("runs", "-j", "hello", "--json");
         Assert.Equal(0, json.ExitCode);
         Assert.StartsWith("[", json.Stdout.TrimStart(), StringComparison.Ordinal);
     }

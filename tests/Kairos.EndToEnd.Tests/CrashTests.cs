@@ -20,9 +20,9 @@ public class CrashTests
         long longRun;
         await using (var first = await Processes.StartServerAsync(jobs, data, "node-1"))
         {
-            using var http = new HttpClient { BaseAddress = first.Address };
+            using var http = first.Http();
             var client = new KairosClient(http);
-            longRun = (await client.TriggerAsync("long")).RunId;
+            longRun = (await client.TriggerAsync("long", reason: "crash test")).RunId;
             for (var i = 0; i < 100 && (await client.GetRunAsync(longRun)).State != "running"; i++) await Task.Delay(50);
             await Task.Delay(2500);
             await first.CrashAsync();
