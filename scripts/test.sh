@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test. Installs what the tests need on a fresh machine first (PostgreSQL from Debian's packages; the
-# tests start their own server on a loopback port in a temporary folder and stop it afterwards).
+# Runs every test. Installs what the tests need on a fresh machine first, from Debian's packages: PostgreSQL (the
+# tests start their own server on a loopback port in a temporary folder and stop it afterwards), Chromium for the
+# console's browser tests (driven by Playwright with the system browser; nothing is downloaded), and a CJK font so
+# the screenshots in artifacts/screenshots show Korean.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -8,6 +10,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 need_apt=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_apt+=(postgresql)
+[[ -x /usr/bin/chromium ]] || need_apt+=(chromium)
+compgen -G "/usr/share/fonts/opentype/noto/NotoSansCJK*" >/dev/null || need_apt+=(fonts-noto-cjk)
 if ((${#need_apt[@]})); then
   echo "test: installing ${need_apt[*]} (Debian packages)..."
   sudo_cmd=""; [[ $(id -u) -eq 0 ]] || sudo_cmd="sudo"

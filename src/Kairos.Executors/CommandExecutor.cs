@@ -54,8 +54,10 @@ public sealed class CommandExecutor(TimeProvider clock) : IActionExecutor
     private async Task StopAsync(Process process, TimeSpan grace, IRunOutput output)
     {
         if (process.HasExited) return;
-        output.Write(LogStream.System, $"sending SIGTERM to pid {process.Id}; SIGKILL in {grace.TotalSeconds:0.#}s if it does not exit");
-        if (PosixSignals.Terminate(process.Id))
+        // The whole tree, taken now: a shell's children outlive it and would keep the output open (and the run alive).
+        var tree = PosixSignals.Descendants(process.Id).Prepend(process.Id).ToList();
+        output.Write(LogStream.System, $"sending SIGTERM to pid {process.Id}{(tree.Count > 1 ? $" and {tree.Count - 1} child process(es)" : "")}; SIGKILL in {grace.TotalSeconds:0.#}s if it does not exit");
+        if (tree.Aggregate(false, (sent, pid) => PosixSignals.Terminate(pid) | sent))
         {
             using var graceTimeout = new CancellationTokenSource(grace, clock);
             try
@@ -66,6 +68,7 @@ public sealed class CommandExecutor(TimeProvider clock) : IActionExecutor
             catch (OperationCanceledException) { }
         }
         output.Write(LogStream.System, $"sending SIGKILL to pid {process.Id} and its children");
+        foreach (var pid in tree) PosixSignals.ForceKill(pid);
         try { process.Kill(entireProcessTree: true); }
         catch (InvalidOperationException) { } // exited meanwhile
     }

@@ -90,4 +90,19 @@ public class CommandExecutorTests
         Assert.Contains("sending SIGKILL", output.Text(LogStream.System), StringComparison.Ordinal);
         Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public async Task Execute_CancelledShellWithAChild_TheChildIsStoppedToo_NotLeftHoldingTheOutput()
+    {
+        var output = new CapturedOutput();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        // The shell dies on SIGTERM at once; before, its sleep lived on with the output pipe open for 30 s.
+        var action = new CommandAction(["sh", "-c", "echo started; sleep 30; echo never"], null, new Dictionary<string, string>(), KillGracePeriod: TimeSpan.FromSeconds(20));
+        var started = TimeProvider.System.GetTimestamp();
+        var outcome = await Executor.ExecuteAsync(CapturedOutput.Context(action, output), cts.Token);
+        Assert.False(outcome.Succeeded);
+        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(10), $"took {TimeProvider.System.GetElapsedTime(started)}");
+        Assert.Contains("1 child process", output.Text(LogStream.System), StringComparison.Ordinal);
+        Assert.DoesNotContain("sending SIGKILL", output.Text(LogStream.System), StringComparison.Ordinal);
+    }
 }

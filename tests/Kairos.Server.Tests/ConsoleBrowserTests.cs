@@ -1,0 +1,163 @@
+using Kairos.Client;
+using Microsoft.Playwright;
+
+namespace Kairos.Server.Tests;
+
+/// <summary>
+/// The console in Debian's Chromium, driven by Playwright, against a real server on the real clock: what an operator
+/// does at 2 a.m. Screenshots go to artifacts/screenshots.
+/// </summary>
+public sealed class ConsoleBrowserTests : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private const string Hostile = "<img src=x onerror=alert(1)>";
+
+    private ServerFixture _server = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await ServerFixture.StartAsync(new Dictionary<string, string>
+        {
+            ["failing.yaml"] = $"id: failing\ndescription: '{Hostile} settles nothing'\nowner: settlement\naction: {{ command: {{ argv: [sh, -c, 'echo \"<script>window.pwned=1</script> partner refused\"; exit 3'] }} }}\n",
+            ["hang.yaml"] = "id: hang\nowner: settlement\naction: { command: { argv: [sh, -c, 'echo started; sleep 60'], killGrace: 1s } }\n",
+            ["report.yaml"] = "id: report\nowner: settlement\nschedule: { cron: '0 9 * * *', calendar: KR-BANK, days: business-days }\naction: { noop: true }\n",
+        });
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    private async Task<IPage> SignInAsync(string locale)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, BaseURL = _server.Address.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.Dialog += (_, dialog) => throw new InvalidOperationException($"a script ran and opened a dialog: {dialog.Message}");
+        await page.GotoAsync("/");
+        await page.FillAsync("input[name=user]", "tester");
+        await page.FillAsync("input[name=password]", ServerFixture.AdminPassword);
+        await page.ClickAsync("form.login button[type=submit]");
+        await page.WaitForSelectorAsync("#nav:not([hidden])");
+        return page;
+    }
+
+    private static async Task ConfirmAsync(IPage page, string reason)
+    {
+        await page.WaitForSelectorAsync("dialog#confirm[open]");
+        await page.FillAsync("#confirm-reason", reason);
+        await page.ClickAsync("#confirm-ok");
+        await page.WaitForSelectorAsync("dialog#confirm", new() { State = WaitForSelectorState.Hidden });
+    }
+
+    private static Task ShotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(RepoRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Operator_FindsFailedRun_ReadsLog_Reruns_KillsARunning_HoldsAJob_SeesSkippedSlotAndAudit()
+    {
+        var failed = await _server.Client.TriggerAsync("failing", reason: "set-up");
+        for (var i = 0; i < 100 && (await _server.Client.GetRunAsync(failed.RunId)).State != "failed"; i++) await Task.Delay(100);
+
+        var page = await SignInAsync("en-US");
+        await ShotAsync(page, "dashboard-en");
+        // The failed run is on the dashboard; its log shows the markup as text and runs nothing.
+        await page.ClickAsync($"#failed a[href='#/runs/{failed.RunId}']");
+        await page.WaitForSelectorAsync("#log div");
+        Assert.Contains("<script>window.pwned=1</script> partner refused", await page.InnerTextAsync("#log"), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#log script").CountAsync());
+        Assert.Null(await page.EvaluateAsync<int?>("window.pwned"));
+        Assert.Contains("exit 3", await page.InnerTextAsync("#run-result"), StringComparison.Ordinal);
+        await ShotAsync(page, "failed-run-log");
+
+        // Rerun: a confirmation with a reason, then the new run's page.
+        await page.ClickAsync("#rerun");
+        await ConfirmAsync(page, "partner is back");
+        await page.WaitForURLAsync(url => !url.EndsWith($"/runs/{failed.RunId}", StringComparison.Ordinal));
+        var rerun = (await _server.Client.ListRunsAsync(jobId: "failing")).First();
+        Assert.Equal(failed.RunId, rerun.RerunOf);
+
+        // Trigger a run that hangs, watch its log live, kill it.
+        await page.GotoAsync("/#/jobs/hang");
+        await page.ClickAsync("#trigger");
+        await ConfirmAsync(page, "manual start");
+        await page.WaitForSelectorAsync("#kill");
+        // The page forbids eval (its Content-Security-Policy), so waits are on selectors, not on script predicates.
+        await page.Locator("#log div", new() { HasText = "started" }).First.WaitForAsync();
+        await ShotAsync(page, "running-run-live-log");
+        await page.ClickAsync("#kill");
+        await ConfirmAsync(page, "stuck after hours");
+        var hang = (await _server.Client.ListRunsAsync(jobId: "hang")).Single();
+        for (var i = 0; i < 100 && hang.State != "killed"; i++) { await Task.Delay(100); hang = await _server.Client.GetRunAsync(hang.Id); }
+        Assert.Equal("killed", hang.State);
+
+        // Hold a scheduled job: its next slots show as skipped (held), and the audit log has the entry with the reason.
+        await page.GotoAsync("/#/jobs/report");
+        await page.ClickAsync("#hold");
+        await ConfirmAsync(page, "month-end freeze");
+        await page.WaitForSelectorAsync("#release");
+        Assert.Contains("skipped: held", await page.InnerTextAsync("#slots"), StringComparison.Ordinal);
+        await ShotAsync(page, "held-job-skipped-slots");
+        await page.GotoAsync("/#/audit");
+        await page.WaitForSelectorAsync("table");
+        var audit = await page.InnerTextAsync("main");
+        Assert.Contains("job.hold", audit, StringComparison.Ordinal);
+        Assert.Contains("month-end freeze", audit, StringComparison.Ordinal);
+        Assert.Contains("run.kill", audit, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1 console", audit, StringComparison.Ordinal);
+        await ShotAsync(page, "audit-log");
+
+        // The hostile description is text on the jobs page.
+        await page.GotoAsync("/#/jobs");
+        await page.WaitForSelectorAsync("table");
+        Assert.Contains(Hostile, await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("main img").CountAsync());
+    }
+
+    [Theory]
+    [InlineData("ko-KR", "대시보드", "추석", "Kairos 로그인")]
+    [InlineData("en-US", "Dashboard", "Chuseok", "Sign in to Kairos")]
+    public async Task Console_SpeaksTheBrowsersLanguage_WithASwitch(string locale, string dashboard, string chuseok, string signInTitle)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, BaseURL = _server.Address.ToString() });
+        var anonymous = await context.NewPageAsync();
+        await anonymous.GotoAsync("/");
+        await anonymous.WaitForSelectorAsync("form.login h1");
+        Assert.Equal(signInTitle, await anonymous.InnerTextAsync("form.login h1"));
+
+        var page = await SignInAsync(locale);
+        Assert.Equal(dashboard, await page.InnerTextAsync("#nav a[href='#/']"));
+        await page.GotoAsync("/#/calendars/KR/2026-9");
+        await page.WaitForSelectorAsync("#month .day[data-date='2026-09-25']");
+        Assert.Contains(chuseok, await page.InnerTextAsync("#month .day[data-date='2026-09-25']"), StringComparison.Ordinal);
+        await ShotAsync(page, $"calendar-{locale}");
+
+        // The switch in the page changes the language without signing out.
+        var other = locale.StartsWith("ko", StringComparison.Ordinal) ? "en" : "ko";
+        await page.SelectOptionAsync("#language", other);
+        await page.WaitForSelectorAsync($"html[lang={other}]", new() { State = WaitForSelectorState.Attached });
+        Assert.NotEqual(dashboard, await page.InnerTextAsync("#nav a[href='#/']"));
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kairos.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? AppContext.BaseDirectory;
+    }
+}
