@@ -15,6 +15,8 @@ namespace Kairos.Server.Access;
 /// </summary>
 public static class UserAdminCommand
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     private static readonly Option<string> Data = new("--data")
     {
         Description = "The folder of the SQLite store (as the server's --data)",
@@ -63,7 +65,7 @@ public static class UserAdminCommand
             var password = ReadPassword(parse.GetValue(PasswordStdin), confirm: true);
             if (password is null) return 2;
             var request = new NewUserRequest(parse.GetValue(name), parse.GetValue(role), password, parse.GetValue(owners)?.Split(','));
-            var (user, field, error) = UserAccounts.Create(request, new AccessOptions().MinimumPasswordLength, DateTimeOffset.UtcNow);
+            var (user, field, error) = UserAccounts.Create(request, new AccessOptions().MinimumPasswordLength, Clock.GetUtcNow());
             if (user is null) return Fail(4, $"{field}: {error}");
             if (!await store.Users.AddAsync(user, ct)) return Fail(4, $"a user named '{user.Name}' already exists");
             await AuditAsync(store, "user.add", user.Name, user.Describe(), ct);
@@ -83,7 +85,7 @@ public static class UserAdminCommand
         {
             var user = await store.Users.GetAsync(parse.GetValue(name)!, ct);
             if (user is null) return Fail(3, $"no user named '{parse.GetValue(name)}'");
-            var now = DateTimeOffset.UtcNow;
+            var now = Clock.GetUtcNow();
             var secret = ApiTokens.NewSecret();
             var expires = parse.GetValue(days) is > 0 and var d ? now.AddDays(d) : (DateTimeOffset?)null;
             var id = await store.Users.AddTokenAsync(new ApiTokenRecord(0, user.Name, parse.GetValue(label)!, ApiTokens.Hash(secret), now, expires, null), ct);
@@ -130,7 +132,7 @@ public static class UserAdminCommand
     {
         var user = await store.Users.GetAsync(name, ct);
         if (user is null) return Fail(3, $"no user named '{name}'");
-        var (changed, field, error) = UserAccounts.Change(user, change, new AccessOptions().MinimumPasswordLength, DateTimeOffset.UtcNow);
+        var (changed, field, error) = UserAccounts.Change(user, change, new AccessOptions().MinimumPasswordLength, Clock.GetUtcNow());
         if (changed is null) return Fail(4, $"{field}: {error}");
         await store.Users.UpdateAsync(changed, ct);
         await AuditAsync(store, "user.change", name, changed.Describe(), ct);
@@ -154,7 +156,7 @@ public static class UserAdminCommand
     }
 
     private static Task AuditAsync(IKairosStore store, string action, string user, string detail, CancellationToken ct) =>
-        store.Audit.AppendAsync(new AuditEntry(DateTimeOffset.UtcNow, Environment.UserName, action, $"user:{user}", null, detail, 0, $"{Environment.MachineName} kairos users (offline)"), ct);
+        store.Audit.AppendAsync(new AuditEntry(Clock.GetUtcNow(), Environment.UserName, action, $"user:{user}", null, detail, 0, $"{Environment.MachineName} kairos users (offline)"), ct);
 
     private static int Fail(int code, string message)
     {
