@@ -16,11 +16,18 @@ internal static class Processes
         CliWithInputAsync(environment, "", args);
 
     /// <summary>The CLI with environment variables and standard input (a password for login).</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> CliWithInputAsync(IReadOnlyDictionary<string, string> environment, string stdin, params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> CliWithInputAsync(IReadOnlyDictionary<string, string> environment, string stdin, params string[] args) =>
+        RunToEndAsync("kairos.dll", environment, stdin, args);
+
+    /// <summary>The server's executable with arguments and standard input, such as the offline <c>users</c> command.</summary>
+    public static Task<(int ExitCode, string Stdout, string Stderr)> ServerCommandAsync(string stdin, params string[] args) =>
+        RunToEndAsync("Kairos.Server.dll", new Dictionary<string, string>(), stdin, args);
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunToEndAsync(string dll, IReadOnlyDictionary<string, string> environment, string stdin, string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = RepoRoot() };
         foreach (var (name, value) in environment) info.Environment[name] = value;
-        info.ArgumentList.Add(Dll("kairos.dll"));
+        info.ArgumentList.Add(Dll(dll));
         foreach (var a in args) info.ArgumentList.Add(a);
         using var process = Process.Start(info)!;
         await process.StandardInput.WriteAsync(stdin);
@@ -58,21 +65,6 @@ internal static class Processes
         var token = await ServerCommandAsync("", ["users", "token", "e2e-admin", "--label", "end-to-end", .. store]);
         if (token.ExitCode != 0) throw new InvalidOperationException($"users token failed ({token.ExitCode}): {token.Stderr}");
         return token.Stdout.Trim();
-    }
-
-    /// <summary>The server's executable with arguments and standard input, such as the offline <c>users</c> command.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> ServerCommandAsync(string stdin, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        info.ArgumentList.Add(Dll("Kairos.Server.dll"));
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        await process.StandardInput.WriteAsync(stdin);
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
-        return (process.ExitCode, await stdout, await stderr);
     }
 
     public static string RepoRoot()
