@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Kairos.Server.Api;
 using Microsoft.Extensions.Options;
 
 namespace Kairos.Server.Access;
@@ -77,7 +78,7 @@ public static class AccessSetup
     public static WebApplication UseKairosAccess(this WebApplication app)
     {
         app.UseAuthentication();
-        app.Use(Api.RequestAudit.RecordUnrecordedWrites);
+        app.Use(RequestAudit.RecordUnrecordedWrites);
         app.UseRateLimiter();
         app.Use(RequireCsrfTokenForSessionWrites);
         app.UseAuthorization();
@@ -92,14 +93,13 @@ public static class AccessSetup
     /// </summary>
     private static async Task RequireCsrfTokenForSessionWrites(HttpContext context, RequestDelegate next)
     {
-        var unsafeMethod = !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method));
-        if (unsafeMethod && context.User.Identity?.IsAuthenticated == true && !context.User.ByToken())
+        if (context.Request.IsWrite() && context.User.Identity?.IsAuthenticated == true && !context.User.ByToken())
         {
             var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
             if (!await antiforgery.IsRequestValidAsync(context))
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await Results.Problem(statusCode: 400, title: Api.ApiText.Get("Title.Refused"), detail: Api.ApiText.Get("Access.CsrfMissing"),
+                await Results.Problem(statusCode: 400, title: ApiText.Get("Title.Refused"), detail: ApiText.Get("Access.CsrfMissing"),
                     extensions: new Dictionary<string, object?> { ["code"] = "csrf" }).ExecuteAsync(context);
                 return;
             }

@@ -15,7 +15,8 @@ internal static class AuthEndpoints
         var auth = app.MapGroup("/api/auth").WithTags("Access");
         auth.MapPost("/login", SignInAsync).AllowAnonymous().RequireRateLimiting(AccessSetup.SignInRateLimit)
             .WithSummary("Sign in with a password; sets the console's session cookie");
-        auth.MapPost("/logout", SignOutAsync).RequireAuthorization(AccessPolicies.Viewer).WithSummary("End the console session");
+        // Cast: a method taking only HttpContext would otherwise bind as a RequestDelegate and drop its result.
+        auth.MapPost("/logout", (Func<HttpContext, Task<IResult>>)SignOutAsync).RequireAuthorization(AccessPolicies.Viewer).WithSummary("End the console session");
         auth.MapGet("/me", Me).RequireAuthorization(AccessPolicies.Viewer).WithSummary("Who is signed in, with the CSRF token for console writes");
         auth.MapPost("/tokens", CreateTokenAsync).AllowAnonymous().RequireRateLimiting(AccessSetup.SignInRateLimit)
             .WithSummary("Create an API token: for yourself when signed in, else with user name and password");
@@ -33,7 +34,7 @@ internal static class AuthEndpoints
         return TypedResults.Ok(MeOf(http, http.RequestServices.GetRequiredService<IAntiforgery>()));
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext http, IKairosStore store)
+    private static async Task<IResult> SignOutAsync(HttpContext http)
     {
         await http.AuditAsync("auth.logout", $"user:{http.Actor()}");
         await http.SignOutAsync(AccessSchemes.Session);
@@ -51,16 +52,11 @@ internal static class AuthEndpoints
 
     private static async Task<IResult> CreateTokenAsync(TokenRequest? body, HttpContext http, IKairosStore store, TimeProvider clock, CancellationToken ct)
     {
-        UserRecord? user;
-        if (http.Caller() is { } caller) user = await store.Users.GetAsync(caller.Name, ct);
-        else
-        {
-            user = await CheckPasswordAsync(body?.User, body?.Password, http, store, ct);
-            if (user is null) return Problems.Unauthenticated(ApiText.Get("Access.SignInFailed"));
-            // For this request only, so the audit entry names who asked for the token.
-            http.User = KairosClaims.Principal(user, "Password");
-        }
+        var signedIn = http.Caller();
+        var user = signedIn is not null ? await store.Users.GetAsync(signedIn.Name, ct) : await CheckPasswordAsync(body?.User, body?.Password, http, store, ct);
         if (user is null) return Problems.Unauthenticated(ApiText.Get("Access.SignInFailed"));
+        // For this request only, so the audit entry names who asked for the token.
+        if (signedIn is null) http.User = KairosClaims.Principal(user, "Password");
         if (body?.ExpiresInDays is < 0 or > 3650) return Problems.Invalid("expiresInDays", ApiText.Get("Access.TokenDays"));
         var now = clock.GetUtcNow();
         var days = body?.ExpiresInDays ?? 90;

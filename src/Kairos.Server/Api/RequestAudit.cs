@@ -30,27 +30,29 @@ internal static class RequestAudit
         return agent.StartsWith("kairos-cli", StringComparison.Ordinal) ? $"{address} {channel} (cli)" : $"{address} {channel}";
     }
 
+    /// <summary>Whether the request may change something: any method but GET, HEAD and OPTIONS.</summary>
+    public static bool IsWrite(this HttpRequest request) =>
+        !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
+
+    /// <summary>
+    /// Records an entry for this request. Not cancelled with the request: by the time it is called the change has been
+    /// made, and a caller hanging up must not leave it unrecorded.
+    /// </summary>
     public static async Task AuditAsync(this HttpContext context, string action, string target, string? reason = null, string? detail = null, string? before = null, string? after = null)
     {
         var store = context.RequestServices.GetRequiredService<IKairosStore>();
         var clock = context.RequestServices.GetRequiredService<TimeProvider>();
-        await store.Audit.AppendAsync(new AuditEntry(clock.GetUtcNow(), context.Actor(), action, target, reason, detail, 0, context.Source(), before, after), context.RequestAborted);
+        await store.Audit.AppendAsync(new AuditEntry(clock.GetUtcNow(), context.Actor(), action, target, reason, detail, 0, context.Source(), before, after), CancellationToken.None);
         context.Items[RecordedKey] = true;
     }
-
-    /// <summary>Marks the request as recorded when an endpoint wrote its entries through another path (one transaction with its change).</summary>
-    public static void MarkAudited(this HttpContext context) => context.Items[RecordedKey] = true;
 
     public static async Task RecordUnrecordedWrites(HttpContext context, RequestDelegate next)
     {
         await next(context);
-        var method = context.Request.Method;
-        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || context.Items.ContainsKey(RecordedKey)) return;
+        if (!context.Request.IsWrite() || context.Items.ContainsKey(RecordedKey)) return;
         if (!context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)) return;
-        var store = context.RequestServices.GetRequiredService<IKairosStore>();
-        var clock = context.RequestServices.GetRequiredService<TimeProvider>();
         var status = context.Response.StatusCode;
-        await store.Audit.AppendAsync(new AuditEntry(clock.GetUtcNow(), context.Actor(), $"http.{method.ToLowerInvariant()}", context.Request.Path.Value ?? "/",
-            null, string.Create(CultureInfo.InvariantCulture, $"answered {status}{(status >= 400 ? " (refused)" : "")}"), 0, context.Source()), CancellationToken.None);
+        await context.AuditAsync($"http.{context.Request.Method.ToLowerInvariant()}", context.Request.Path.Value ?? "/",
+            detail: string.Create(CultureInfo.InvariantCulture, $"answered {status}{(status >= 400 ? " (refused)" : "")}"));
     }
 }

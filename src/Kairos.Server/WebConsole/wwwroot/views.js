@@ -37,7 +37,13 @@ const runHeaders = () => [t('col.run'), t('col.job'), t('col.state'), t('col.bus
 
 const canOperate = () => session.me && session.me.role !== 'viewer';
 
+// The timer is set once per visit; each tick only redraws (setting it in the redraw would double the timers every tick).
 async function dashboard() {
+  every(5000, async () => { if (location.hash === '' || location.hash === '#/') document.getElementById('main').replaceChildren(...await dashboardNodes()); });
+  return dashboardNodes();
+}
+
+async function dashboardNodes() {
   const since = Date.now() - DAY;
   const [jobs, running, failed, recent, next] = await Promise.all([
     loadJobs(), api('GET', '/api/runs?state=running&limit=100'), api('GET', '/api/runs?state=failed&limit=200'),
@@ -45,7 +51,6 @@ async function dashboard() {
   const within = r => new Date(r.finishedAt ?? r.startedAt ?? r.dueAt).getTime() >= since;
   const late = recent.filter(r => r.latenessMs > 60000 && within(r));
   const held = jobs.filter(j => j.held);
-  every(5000, async () => { if (location.hash === '' || location.hash === '#/') document.getElementById('main').replaceChildren(...await dashboard()); });
   return [
     el('h1', {}, t('nav.dashboard')),
     el('p', { class: 'muted' }, t('time.zoneNote', 'KST (Asia/Seoul)'), ' · ', t('common.updated', formatTime(new Date().toISOString()))),
