@@ -17,6 +17,8 @@ public class SqlKairosStore : IKairosStore
         Audit = new SqlAuditStore(dialect);
         Calendars = new SqlCalendarStore(dialect);
         Users = new SqlUserStore(dialect);
+        Approvals = new SqlApprovalStore(dialect);
+        Alerts = new SqlAlertStore(dialect);
     }
 
     public IJobStore Jobs { get; }
@@ -30,6 +32,10 @@ public class SqlKairosStore : IKairosStore
     public ICalendarStore Calendars { get; }
 
     public IUserStore Users { get; }
+
+    public IApprovalStore Approvals { get; }
+
+    public IAlertStore Alerts { get; }
 
     public Task MigrateAsync(CancellationToken cancellationToken = default) => MigrationRunner.MigrateAsync(_dialect, cancellationToken);
 

@@ -9,7 +9,7 @@ public abstract partial class StoreContract
     {
         await Store.MigrateAsync();
         await SecondNode().MigrateAsync();
-        Assert.Equal(4, await ((Kairos.Store.Sql.SqlKairosStore)Store).SchemaVersionAsync()); // 0004 added users, tokens and audit sources
+        Assert.Equal(5, await ((Kairos.Store.Sql.SqlKairosStore)Store).SchemaVersionAsync()); // 0005 added approvals and alerts
     }
 
     [Fact]

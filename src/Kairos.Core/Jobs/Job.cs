@@ -14,4 +14,5 @@ public sealed record Job(
     string? Description = null,
     string? Owner = null,
     IReadOnlyList<string>? Tags = null,
-    bool HeldInitially = false);
+    bool HeldInitially = false,
+    Sla? Sla = null);

@@ -15,6 +15,10 @@ public interface IKairosStore : IAsyncDisposable
 
     IUserStore Users { get; }
 
+    IApprovalStore Approvals { get; }
+
+    IAlertStore Alerts { get; }
+
     /// <summary>Applies pending schema migrations in order, each in its own transaction.</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);
 }

@@ -46,6 +46,24 @@ public interface IRunStore
     /// <summary>Ids of runs owned by <paramref name="node"/> that someone asked to kill.</summary>
     Task<IReadOnlyList<long>> KillRequestsAsync(string node, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// An operator's verdict that a failed, timed-out or killed run did its work after all: it becomes succeeded.
+    /// False when the run is in any other state.
+    /// </summary>
+    Task<bool> MarkSucceededAsync(long runId, string detail, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Makes a slot skipped before it runs: its waiting run becomes skipped, or a skipped run is recorded for it when the
+    /// planner has not created one yet. False when the slot's run has already started or ended.
+    /// </summary>
+    Task<bool> SkipSlotAsync(NewRun skipped, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs that are due and not finished, plus runs finished at or after <paramref name="finishedSince"/>: what alerts look at.</summary>
+    Task<IReadOnlyList<Run>> ActiveOrFinishedSinceAsync(DateTimeOffset finishedSince, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>How many runs are in each unfinished state, and how many are due by <paramref name="now"/> but not started (the queue).</summary>
+    Task<RunCounts> CountAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
+
     Task<Run?> GetAsync(long id, CancellationToken cancellationToken = default);
 
     Task<Run?> GetBySlotAsync(string jobId, DateTimeOffset slotTime, CancellationToken cancellationToken = default);

@@ -1,7 +1,7 @@
 namespace Kairos.Core.Runs;
 
 /// <summary>Why a slot did not run.</summary>
-public enum SkipReason { Held, NotBusinessDay, Moved, Overlap, Missed }
+public enum SkipReason { Held, NotBusinessDay, Moved, Overlap, Missed, Operator }
 
 public static class SkipReasons
 {
