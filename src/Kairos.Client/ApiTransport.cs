@@ -25,6 +25,20 @@ public sealed class ApiTransport(HttpClient http)
         return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Sends an action that may be held for a second person's approval: a 202 pointing at <c>/api/approvals/</c> carries
+    /// the approval instead of the result.
+    /// </summary>
+    public async Task<Contracts.Gated<T>> SendGatedAsync<T>(HttpMethod method, string path, object body, CancellationToken cancellationToken) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body, body.GetType(), options: Json) };
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.Accepted && response.Headers.Location?.OriginalString.Contains("/api/approvals/", StringComparison.Ordinal) == true)
+            return new(null, await ReadAsync<Contracts.ApprovalDto>(response, cancellationToken).ConfigureAwait(false));
+        return new(await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false), null);
+    }
+
     /// <summary>Sends a raw <paramref name="content"/> (such as a CSV file) and reads the JSON answer.</summary>
     public async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent content, CancellationToken cancellationToken)
     {

@@ -89,6 +89,38 @@ public sealed class KairosClient(HttpClient http)
     public Task<RunCreatedDto> RerunAsync(long id, string? reason = null, CancellationToken cancellationToken = default) =>
         SendAsync<RunCreatedDto>(HttpMethod.Post, $"api/runs/{id}/rerun", new ActionRequest(reason), cancellationToken);
 
+    /// <summary>Marks a failed, timed-out or killed run succeeded; it may wait for a second person's approval.</summary>
+    public Task<Gated<RunDto>> MarkSucceededAsync(long id, string reason, CancellationToken cancellationToken = default) =>
+        _api.SendGatedAsync<RunDto>(HttpMethod.Post, $"api/runs/{id}/mark-succeeded", new ActionRequest(reason), cancellationToken);
+
+    /// <summary>Skips the job's next slot that would run; it may wait for a second person's approval.</summary>
+    public Task<Gated<RunDto>> SkipNextAsync(string id, string reason, CancellationToken cancellationToken = default) =>
+        _api.SendGatedAsync<RunDto>(HttpMethod.Post, $"api/jobs/{Uri.EscapeDataString(id)}/skip-next", new ActionRequest(reason), cancellationToken);
+
+    /// <summary>Previews a backfill of the job's slots for business dates from..to.</summary>
+    public async Task<BackfillDto> PreviewBackfillAsync(string id, string from, string to, CancellationToken cancellationToken = default) =>
+        (await _api.SendGatedAsync<BackfillDto>(HttpMethod.Post, $"api/jobs/{Uri.EscapeDataString(id)}/backfill", new BackfillRequest(from, to), cancellationToken).ConfigureAwait(false)).Result!;
+
+    /// <summary>Creates the runs a backfill preview showed; it may wait for a second person's approval.</summary>
+    public Task<Gated<BackfillDto>> BackfillAsync(string id, string from, string to, string reason, CancellationToken cancellationToken = default) =>
+        _api.SendGatedAsync<BackfillDto>(HttpMethod.Post, $"api/jobs/{Uri.EscapeDataString(id)}/backfill", new BackfillRequest(from, to, reason, Confirm: true), cancellationToken);
+
+    /// <summary>Approvals, newest first; <paramref name="state"/> pending, approved, rejected or expired.</summary>
+    public Task<List<ApprovalDto>> ListApprovalsAsync(string? state = null, CancellationToken cancellationToken = default) =>
+        GetAsync<List<ApprovalDto>>("api/approvals" + (state is null ? "" : $"?state={Uri.EscapeDataString(state)}"), cancellationToken);
+
+    /// <summary>Approves another person's request and carries it out.</summary>
+    public Task<ApprovalDto> ApproveAsync(long id, string? reason = null, CancellationToken cancellationToken = default) =>
+        SendAsync<ApprovalDto>(HttpMethod.Post, $"api/approvals/{id}/approve", new ActionRequest(reason), cancellationToken);
+
+    /// <summary>Rejects a request (or withdraws one's own).</summary>
+    public Task<ApprovalDto> RejectAsync(long id, string reason, CancellationToken cancellationToken = default) =>
+        SendAsync<ApprovalDto>(HttpMethod.Post, $"api/approvals/{id}/reject", new ActionRequest(reason), cancellationToken);
+
+    /// <summary>Alerts sent, newest first, optionally about one run.</summary>
+    public Task<List<AlertDto>> ListAlertsAsync(long? runId = null, CancellationToken cancellationToken = default) =>
+        GetAsync<List<AlertDto>>("api/alerts" + (runId is null ? "" : $"?run={runId}"), cancellationToken);
+
     private Task<T> GetAsync<T>(string path, CancellationToken cancellationToken) => _api.GetAsync<T>(path, cancellationToken);
 
     private Task<T> SendAsync<T>(HttpMethod method, string path, object body, CancellationToken cancellationToken) => _api.SendAsync<T>(method, path, body, cancellationToken);

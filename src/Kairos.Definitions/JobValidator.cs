@@ -31,10 +31,11 @@ public sealed partial class JobValidator(ICalendarSource calendars)
         var retry = ValidateRetry(definition.Retries, Error);
         var overlap = ParseChoice(definition.Overlap, "overlap", OverlapPolicy.Forbid, Error);
         var misfire = ValidateMisfire(definition.Misfire, Error);
+        var sla = ValidateSla(definition.Sla, Error);
 
         if (errors.Count > 0) return (null, errors);
         var job = new Job(definition.Id!, schedule, action!, timeout, retry, overlap, misfire,
-            definition.Description, definition.Owner, definition.Tags ?? [], definition.Held ?? false);
+            definition.Description, definition.Owner, definition.Tags ?? [], definition.Held ?? false, sla);
         return (job, errors);
     }
 
@@ -130,6 +131,21 @@ public sealed partial class JobValidator(ICalendarSource calendars)
         var max = ParseDuration(r.MaxBackoff, "retries.maxBackoff", TimeSpan.FromMinutes(10), error);
         if (max < backoff) error("retries.maxBackoff", "is shorter than retries.backoff");
         return new RetryPolicy(count, backoff, max);
+    }
+
+    private static Sla? ValidateSla(SlaDefinition? s, Action<string, string> error)
+    {
+        if (s is null) return null;
+        TimeSpan? Positive(string? text, string field)
+        {
+            if (text is null) return null;
+            var value = ParseDuration(text, field, TimeSpan.Zero, error);
+            if (value <= TimeSpan.Zero && Durations.TryParse(text, out _)) error(field, "must be above zero");
+            return value;
+        }
+        var sla = new Sla(Positive(s.StartWithin, "sla.startWithin"), s.FinishBy is null ? null : ParseTime(s.FinishBy, "sla.finishBy", error), Positive(s.MaxDuration, "sla.maxDuration"));
+        if (sla.IsEmpty) error("sla", "needs at least one of startWithin, finishBy, maxDuration");
+        return sla;
     }
 
     private static MisfirePolicy ValidateMisfire(MisfireDefinition? m, Action<string, string> error)

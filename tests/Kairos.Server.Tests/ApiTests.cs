@@ -178,15 +178,5 @@ public sealed class ApiTests : IAsyncLifetime
         throw new TimeoutException($"job {id} never matched");
     }
 
-    private async Task<RunDto> WaitForStateAsync(long id, string state)
-    {
-        RunDto run = null!;
-        for (var i = 0; i < 200; i++)
-        {
-            run = await Client.GetRunAsync(id);
-            if (run.State == state) return run;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"run {id} is {run.State}, never {state}");
-    }
+    private Task<RunDto> WaitForStateAsync(long id, string state) => _server.WaitForStateAsync(id, state);
 }

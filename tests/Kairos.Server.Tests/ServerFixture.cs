@@ -68,6 +68,19 @@ public sealed class ServerFixture : IAsyncDisposable
         return http;
     }
 
+    /// <summary>Polls a run until it reaches <paramref name="state"/> (10 s at most).</summary>
+    public async Task<Kairos.Client.Contracts.RunDto> WaitForStateAsync(long id, string state)
+    {
+        Kairos.Client.Contracts.RunDto run = null!;
+        for (var i = 0; i < 200; i++)
+        {
+            run = await Client.GetRunAsync(id);
+            if (run.State == state) return run;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"run {id} is {run.State}, never {state}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

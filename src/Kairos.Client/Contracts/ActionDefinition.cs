@@ -76,3 +76,16 @@ public sealed class MisfireDefinition
     /// <summary>How old a missed slot may be and still run (default 10m).</summary>
     public string? CatchupWindow { get; set; }
 }
+
+/// <summary>What is expected of a job's runs; breaking it sends an alert, it never stops a run.</summary>
+public sealed class SlaDefinition
+{
+    /// <summary>A run must start within this long after its slot, such as <c>60s</c>.</summary>
+    public string? StartWithin { get; set; }
+
+    /// <summary>A run must finish by this local time (HH:mm, in the schedule's zone) on the day it was due.</summary>
+    public string? FinishBy { get; set; }
+
+    /// <summary>A run that has been running longer than this is reported, such as <c>30m</c>.</summary>
+    public string? MaxDuration { get; set; }
+}

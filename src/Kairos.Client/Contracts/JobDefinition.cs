@@ -36,6 +36,9 @@ public sealed class JobDefinition
     /// <summary>What to do with slots missed while no scheduler ran (default run-once within 10m).</summary>
     public MisfireDefinition? Misfire { get; set; }
 
+    /// <summary>Expectations that send alerts when broken: start within, finish by, run at most.</summary>
+    public SlaDefinition? Sla { get; set; }
+
     /// <summary>Start held: slots are skipped until an operator releases the job.</summary>
     public bool? Held { get; set; }
 }

@@ -7,6 +7,7 @@ using Kairos.Core.Ports;
 using Kairos.Core.Slots;
 using Kairos.Definitions;
 using Kairos.Scheduling;
+using Kairos.Server.Approvals;
 
 namespace Kairos.Server.Api;
 
@@ -26,7 +27,9 @@ internal static partial class CalendarEndpoints
         return TypedResults.Ok(shown.Select(e => e.ToDto(inForce.Contains(e.Id))).ToList());
     }
 
-    private static async Task<IResult> AddOverrideAsync(string id, OverrideRequest? body, HttpContext http, CalendarCatalog catalog, IKairosStore store, TimeProvider clock, CancellationToken ct)
+    private sealed record OverridePayload(string CalendarId, OverrideRequest Request);
+
+    private static async Task<IResult> AddOverrideAsync(string id, OverrideRequest? body, HttpContext http, CalendarCatalog catalog, FourEyes fourEyes, CancellationToken ct)
     {
         if (Find(id, catalog, out var calendar) is { } missing) return missing;
         var errors = new Dictionary<string, string[]>();
@@ -36,11 +39,23 @@ internal static partial class CalendarEndpoints
         if (string.IsNullOrWhiteSpace(body.Reason)) errors["reason"] = [ApiText.Get("Field.ReasonRequired")];
         if (body.BusinessDay == false && string.IsNullOrWhiteSpace(body.Name) && string.IsNullOrWhiteSpace(body.NameKo)) errors["name"] = [ApiText.Get("Field.NameRequired")];
         if (errors.Count > 0) return Problems.Invalid(errors);
+        var summary = $"make {date:yyyy-MM-dd} a {(body.BusinessDay!.Value ? "business day" : $"non-business day ({body.Name ?? body.NameKo})")} in {calendar.Id}";
+        return await fourEyes.RunOrRequestAsync(http, GatedActions.CalendarOverride, $"calendar:{calendar.Id}", summary, body.Reason, new OverridePayload(calendar.Id, body), ct);
+    }
 
+    private static async Task<GatedResult> ExecuteOverrideAsync(HttpContext http, string payload, string requestedBy, CancellationToken ct)
+    {
+        var (calendarId, body) = FourEyes.Read<OverridePayload>(payload);
+        var catalog = http.RequestServices.GetRequiredService<CalendarCatalog>();
+        var clock = http.RequestServices.GetRequiredService<TimeProvider>();
+        if (Find(calendarId, catalog, out var calendar) is { } missing) return new(missing, false, $"calendar {calendarId} is gone");
+        var date = Core.Runs.BusinessDates.Parse(body.Date!);
+        var by = http.Actor() == requestedBy ? requestedBy : $"{requestedBy}, approved by {http.Actor()}";
         var entry = new CalendarOverrideEntry(calendar.Id, date, body.BusinessDay!.Value ? OverrideAction.BusinessDay : OverrideAction.NonBusinessDay,
             body.BusinessDay.Value ? null : (body.Name ?? body.NameKo)!.Trim(), body.BusinessDay.Value ? null : (body.NameKo ?? body.Name)!.Trim(),
-            http.Actor(), clock.GetUtcNow(), body.Reason!.Trim(), body.Source?.Trim());
-        return await AppendAsync(calendar, [entry], "calendar.override", http, catalog, store, clock, ct);
+            by, clock.GetUtcNow(), body.Reason!.Trim(), body.Source?.Trim());
+        var response = await AppendAsync(calendar, [entry], GatedActions.CalendarOverride, http, catalog, http.RequestServices.GetRequiredService<IKairosStore>(), clock, ct);
+        return new(response, true, $"{date:yyyy-MM-dd} is now a {(body.BusinessDay.Value ? "business day" : "non-business day")} in {calendar.Id}");
     }
 
     private static async Task<IResult> RevertOverrideAsync(string id, string date, string? reason, HttpContext http, CalendarCatalog catalog, IKairosStore store, TimeProvider clock, CancellationToken ct)

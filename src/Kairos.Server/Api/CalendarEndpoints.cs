@@ -22,7 +22,8 @@ internal static partial class CalendarEndpoints
         calendars.MapGet("/{id}/between", Between).WithSummary("Business days in [from, to)");
         calendars.MapGet("/{id}/month/{year:int}/{month:int}", MonthAsync).WithSummary("A month grid with holiday names and overrides");
         calendars.MapGet("/{id}/overrides", OverridesAsync).WithSummary("Overrides in force, or with history=true every entry with who, when, why and source");
-        calendars.MapPost("/{id}/overrides", AddOverrideAsync).RequireAuthorization(AccessPolicies.Admin).WithSummary("Close or open one day, with a reason and a source (admin)");
+        calendars.MapPost("/{id}/overrides", AddOverrideAsync).RequireAuthorization(AccessPolicies.Admin).WithSummary("Close or open one day, with a reason and a source (admin; may need approval)");
+        app.ServiceProvider.GetRequiredService<Approvals.FourEyes>().Register(Approvals.GatedActions.CalendarOverride, AccessPolicies.Admin, ExecuteOverrideAsync);
         calendars.MapDelete("/{id}/overrides/{date}", RevertOverrideAsync).RequireAuthorization(AccessPolicies.Admin).WithSummary("Return a day to the calendar's rules");
         calendars.MapPost("/{id}/import", ImportAsync).Accepts<string>("text/csv").RequireAuthorization(AccessPolicies.Admin).WithSummary("Preview (apply=false) or apply a business-day table in CSV: date,business_day,name");
     }

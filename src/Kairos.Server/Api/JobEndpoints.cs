@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kairos.Server.Api;
 
-internal static class JobEndpoints
+internal static partial class JobEndpoints
 {
     public static void MapJobEndpoints(this IEndpointRouteBuilder app)
     {
@@ -27,6 +27,7 @@ internal static class JobEndpoints
         jobs.MapPost("/{id}/release", (string id, ActionRequest? body, HttpContext http, IKairosStore store, JobCatalog catalog, TimeProvider clock, CancellationToken ct) =>
             SetHeldAsync(id, false, body, http, store, catalog, clock, ct)).RequireAuthorization(AccessPolicies.Operator).WithSummary("Release a held job (operator; reason required)");
         jobs.MapPost("/{id}/trigger", TriggerAsync).RequireAuthorization(AccessPolicies.Operator).WithSummary("Run a job now, for a business date (operator; reason required)");
+        app.MapJobOperations(jobs);
     }
 
     private static async Task<Ok<List<JobDto>>> ListAsync(IKairosStore store, JobCatalog catalog, CancellationToken ct) =>
@@ -97,11 +98,14 @@ internal static class JobEndpoints
             foreach (var slot in planned)
             {
                 var local = TimeZoneInfo.ConvertTime(slot.Key.SlotTime, schedule.Zone);
-                var (willRun, reason, detail) = slot.Runs && record.Held
+                var run = existing.GetValueOrDefault(slot.Key.SlotTime);
+                var (willRun, reason, detail) = run is { State: RunState.Skipped }
+                    ? (false, run.SkipReason?.ToWire(), run.Detail)
+                    : slot.Runs && record.Held
                     ? (false, SkipReason.Held.ToWire(), $"the job is held by {record.HeldBy}" + (record.HeldReason is null ? "" : $": {record.HeldReason}"))
                     : (slot.Runs, slot.Skip?.ToWire(), slot.Detail);
                 slots.Add(new SlotDto(slot.Key.SlotTime, $"{local:yyyy-MM-dd HH:mm:ss} {schedule.Zone.Id} ({local:zzz})", BusinessDates.ToText(slot.BusinessDate),
-                    willRun, reason, detail, existing.GetValueOrDefault(slot.Key.SlotTime)?.Id));
+                    willRun, reason, detail, run?.Id));
             }
         }
         var runs = await store.Runs.ListAsync(new RunQuery(JobId: id, Limit: recent ?? 10), ct);

@@ -3,6 +3,7 @@ using Kairos.Core.Ports;
 using Kairos.Core.Runs;
 using Kairos.Scheduling;
 using Kairos.Server.Access;
+using Kairos.Server.Approvals;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kairos.Server.Api;
@@ -17,6 +18,9 @@ internal static class RunEndpoints
         runs.MapGet("/{id:long}/events", EventsAsync).WithSummary("Every state change of a run");
         runs.MapGet("/{id:long}/logs", LogsAsync).WithSummary("A run's output, readable while it runs");
         runs.MapPost("/{id:long}/kill", KillAsync).RequireAuthorization(AccessPolicies.Operator).WithSummary("Kill a running run (SIGTERM, then SIGKILL) or cancel one not yet started (operator; reason required)");
+        runs.MapPost("/{id:long}/mark-succeeded", MarkSucceededAsync).RequireAuthorization(AccessPolicies.Operator)
+            .WithSummary("Mark a failed, timed-out or killed run succeeded (operator; reason required; may need approval)");
+        app.ServiceProvider.GetRequiredService<FourEyes>().Register(GatedActions.MarkSucceeded, AccessPolicies.Operator, ExecuteMarkSucceededAsync);
         runs.MapPost("/{id:long}/rerun", RerunAsync).RequireAuthorization(AccessPolicies.Operator).WithSummary("Run a finished run's job again for the same business date (operator; reason required)");
     }
 
@@ -93,5 +97,33 @@ internal static class RunEndpoints
         await http.AuditAsync("run.rerun", $"run:{id}", body?.Reason, $"new run {newId}");
         scheduler.Wake();
         return TypedResults.Accepted($"/api/runs/{newId}", new RunCreatedDto(newId, run.JobId, BusinessDates.ToText(run.BusinessDate)));
+    }
+
+    private sealed record MarkSucceededPayload(long RunId, string Reason);
+
+    private static async Task<IResult> MarkSucceededAsync(long id, ActionRequest? body, HttpContext http, IKairosStore store, JobCatalog catalog, FourEyes fourEyes, CancellationToken ct)
+    {
+        if (Problems.ReasonMissing(body?.Reason) is { } missing) return missing;
+        var run = await store.Runs.GetAsync(id, ct);
+        if (run is null) return Problems.NotFound(ApiText.Get("Run.NotFound", id));
+        if (JobEndpoints.Forbidden(http, catalog, run.JobId) is { } refused) return refused;
+        if (run.State is not (RunState.Failed or RunState.TimedOut or RunState.Killed)) return Problems.Conflict(ApiText.Get("Run.NotFailed", id, run.State.ToWire()));
+        var payload = new MarkSucceededPayload(id, body!.Reason!.Trim());
+        return await fourEyes.RunOrRequestAsync(http, GatedActions.MarkSucceeded, $"run:{id}", $"mark run {id} of {run.JobId} ({run.State.ToWire()}) succeeded", payload.Reason, payload, ct);
+    }
+
+    private static async Task<GatedResult> ExecuteMarkSucceededAsync(HttpContext http, string payload, string requestedBy, CancellationToken ct)
+    {
+        var p = FourEyes.Read<MarkSucceededPayload>(payload);
+        var store = http.RequestServices.GetRequiredService<IKairosStore>();
+        var run = await store.Runs.GetAsync(p.RunId, ct);
+        if (run is null) return new(Problems.NotFound(ApiText.Get("Run.NotFound", p.RunId)), false, "the run no longer exists");
+        if (JobEndpoints.Forbidden(http, http.RequestServices.GetRequiredService<JobCatalog>(), run.JobId) is { } refused) return new(refused, false, "not allowed");
+        var by = http.Actor() == requestedBy ? requestedBy : $"{requestedBy}, approved by {http.Actor()}";
+        var detail = $"marked succeeded by {by}: {p.Reason}";
+        if (!await store.Runs.MarkSucceededAsync(p.RunId, detail, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), ct))
+            return new(Problems.Conflict(ApiText.Get("Run.NotFailed", p.RunId, run.State.ToWire())), false, $"run {p.RunId} was {run.State.ToWire()}");
+        await http.AuditAsync(GatedActions.MarkSucceeded, $"run:{p.RunId}", p.Reason, $"job {run.JobId}", run.State.ToWire(), RunState.Succeeded.ToWire());
+        return new(TypedResults.Ok((await store.Runs.GetAsync(p.RunId, ct))!.ToDto()), true, $"run {p.RunId} marked succeeded");
     }
 }

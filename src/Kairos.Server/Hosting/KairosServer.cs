@@ -1,5 +1,6 @@
 using Kairos.Server.Access;
 using Kairos.Server.Api;
+using Kairos.Server.Approvals;
 using Kairos.Server.WebConsole;
 
 namespace Kairos.Server.Hosting;
@@ -29,6 +30,8 @@ public static class KairosServer
         if (options.JobsPath is { Length: > 0 } jobs) options.JobsPath = Path.GetFullPath(jobs);
         builder.Services.AddSingleton(options);
         builder.Services.AddKairos(options);
+        builder.Services.AddSingleton(ReadApprovals(builder.Configuration));
+        builder.Services.AddSingleton<FourEyes>();
         builder.Services.AddKairosAccess(builder.Configuration.GetSection("Kairos:Access").Get<AccessOptions>() ?? new AccessOptions());
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddStatusCode);
         builder.Services.AddOpenApi();
@@ -55,6 +58,18 @@ public static class KairosServer
         app.MapRunEndpoints();
         app.MapAuditEndpoints();
         app.MapCalendarEndpoints();
+        app.MapApprovalEndpoints();
         return app;
+    }
+
+    // A misspelt action would silently leave it ungated; refuse to start instead.
+    private static ApprovalOptions ReadApprovals(IConfiguration configuration)
+    {
+        var approvals = configuration.GetSection("Kairos:Approvals").Get<ApprovalOptions>() ?? new ApprovalOptions();
+        var unknown = approvals.Require.Except(ApprovalOptions.Gateable, StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+            throw new InvalidOperationException($"Kairos:Approvals:Require lists {string.Join(", ", unknown.Select(u => $"'{u}'"))}, which cannot need approval; the actions that can are {string.Join(", ", ApprovalOptions.Gateable)}.");
+        if (approvals.Expiry <= TimeSpan.Zero) throw new InvalidOperationException("Kairos:Approvals:Expiry must be above zero.");
+        return approvals;
     }
 }
