@@ -20,6 +20,9 @@ public class ClaimDecisionTests
     [InlineData(TriggerKind.Time, 0, false, OverlapPolicy.Replace, 1, 0.4, -1.0, ClaimAction.Wait, null)]
     [InlineData(TriggerKind.Time, 0, false, OverlapPolicy.Forbid, 1, -5.0, -1.0, ClaimAction.Wait, null)]         // catch-up: the earlier run started after this slot was due
     [InlineData(TriggerKind.Time, 0, false, OverlapPolicy.Forbid, 1, -5.0, -6.0, ClaimAction.Skip, SkipReason.Overlap)]
+    [InlineData(TriggerKind.Backfill, 0, false, OverlapPolicy.Forbid, 1, 0.0, 0.0, ClaimAction.Wait, null)]        // backfilled dates queue behind each other
+    [InlineData(TriggerKind.Backfill, 0, false, OverlapPolicy.Replace, 1, -5.0, -6.0, ClaimAction.Wait, null)]
+    [InlineData(TriggerKind.Backfill, 0, true, OverlapPolicy.Forbid, 0, 0.0, null, ClaimAction.Start, null)]       // an operator's request, held or not
     public void Decide_Table(TriggerKind trigger, int attempts, bool held, OverlapPolicy overlap, int running, double due, double? firstStart, ClaimAction action, SkipReason? reason)
     {
         var decision = ClaimDecision.Decide(trigger, attempts, held, overlap, running, Now.AddSeconds(due), Now, firstStart is { } f ? Now.AddSeconds(f) : null);

@@ -72,7 +72,7 @@ internal static partial class JobEndpoints
             || from > to || to.DayNumber - from.DayNumber >= MaxBackfillDays || to > today)
             return Problems.Invalid(body?.From is null ? "from" : "to", ApiText.Get("Backfill.Range"));
         if (body!.Confirm && Problems.ReasonMissing(body.Reason) is { } missing) return missing;
-        var (slots, _) = await PlanBackfillAsync(id, from, to, store, catalog, ct);
+        var (slots, _) = await PlanBackfillAsync(id, from, to, clock.GetUtcNow(), store, catalog, ct);
         if (slots.Count > BackfillSlots.MaxSlots) return Problems.Invalid("to", ApiText.Get("Backfill.TooMany", BackfillSlots.MaxSlots));
         if (!body.Confirm) return TypedResults.Ok(new BackfillDto(id, BusinessDates.ToText(from)!, BusinessDates.ToText(to)!, false, slots, []));
         var payload = new BackfillPayload(id, from, to, body.Reason!.Trim());
@@ -87,8 +87,8 @@ internal static partial class JobEndpoints
         if (Forbidden(http, catalog, p.JobId) is { } refused) return new(refused, false, "not allowed");
         if (await store.Jobs.GetAsync(p.JobId, ct) is null) return new(Problems.NotFound(ApiText.Get("Job.NotFound", p.JobId)), false, "the job no longer exists");
         // Planned again now: what runs is what the schedule and the store say at this moment, not at the preview.
-        var (slots, toRun) = await PlanBackfillAsync(p.JobId, p.From, p.To, store, catalog, ct);
         var now = clock.GetUtcNow();
+        var (slots, toRun) = await PlanBackfillAsync(p.JobId, p.From, p.To, now, store, catalog, ct);
         var by = By(http, requestedBy);
         var created = new List<long>();
         // Due a millisecond apart, so they are claimed in business-date order and, under overlap forbid, run one after another.
@@ -104,14 +104,17 @@ internal static partial class JobEndpoints
         return new(TypedResults.Ok(dto), true, $"{created.Count} run(s) queued" + (created.Count > 0 ? $": {created[0]}..{created[^1]}" : ""));
     }
 
-    /// <summary>Every slot in the range, and those to run: not when the slot, or a backfill or manual run for its business date, succeeded or is under way.</summary>
+    /// <summary>
+    /// Every past slot in the range, and those to run: not when the slot, or a backfill or manual run for its business
+    /// date, succeeded or is under way. Slots still to come are left to the schedule.
+    /// </summary>
     private static async Task<(IReadOnlyList<BackfillSlotDto> Slots, IReadOnlyList<BackfillSlotDto> ToRun)> PlanBackfillAsync(
-        string id, DateOnly from, DateOnly to, IKairosStore store, JobCatalog catalog, CancellationToken ct)
+        string id, DateOnly from, DateOnly to, DateTimeOffset now, IKairosStore store, JobCatalog catalog, CancellationToken ct)
     {
         var job = catalog.Find(id)!;
         var schedule = job.Schedule!;
         var calendar = schedule.CalendarId is { } cid ? catalog.Calendars.Find(cid) : null;
-        var planned = BackfillSlots.Between(job, calendar, from, to);
+        var planned = BackfillSlots.Between(job, calendar, from, to).Where(s => s.Key.SlotTime <= now).ToList();
         if (planned.Count == 0) return ([], []);
         var own = (await store.Runs.SlotRunsAsync(id, planned[0].Key.SlotTime, planned[^1].Key.SlotTime.AddTicks(1), ct)).ToDictionary(r => r.SlotTime!.Value);
         var covered = (await store.Runs.ListAsync(new RunQuery(id, Limit: 1000), ct))

@@ -1,6 +1,8 @@
 using Kairos.Server.Access;
+using Kairos.Server.Alerts;
 using Kairos.Server.Api;
 using Kairos.Server.Approvals;
+using Kairos.Server.Metrics;
 using Kairos.Server.WebConsole;
 
 namespace Kairos.Server.Hosting;
@@ -32,6 +34,8 @@ public static class KairosServer
         builder.Services.AddKairos(options);
         builder.Services.AddSingleton(ReadApprovals(builder.Configuration));
         builder.Services.AddSingleton<FourEyes>();
+        builder.Services.AddKairosMetrics(builder.Configuration.GetSection("Kairos:Metrics").Get<MetricsOptions>() ?? new MetricsOptions());
+        builder.Services.AddKairosAlerts(builder.Configuration.GetSection("Kairos:Alerts").Get<AlertOptions>() ?? new AlertOptions());
         builder.Services.AddKairosAccess(builder.Configuration.GetSection("Kairos:Access").Get<AccessOptions>() ?? new AccessOptions());
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddStatusCode);
         builder.Services.AddOpenApi();
@@ -59,6 +63,8 @@ public static class KairosServer
         app.MapAuditEndpoints();
         app.MapCalendarEndpoints();
         app.MapApprovalEndpoints();
+        app.MapAlertEndpoints();
+        app.MapMetricsEndpoint();
         return app;
     }
 

@@ -1,0 +1,93 @@
+using Kairos.Core.Alerts;
+using Kairos.Core.Ports;
+using Kairos.Core.Runs;
+using Kairos.Scheduling;
+using Kairos.Server.Metrics;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Kairos.Server.Alerts;
+
+/// <summary>
+/// Checks recent and unfinished runs against the alert rules every <see cref="AlertOptions.CheckInterval"/> and sends
+/// each new alert to the webhooks that want it. Every node checks; the store's unique (run, kind, webhook) record
+/// decides which node sends, so an alert goes out once however many nodes run and however often they look.
+/// </summary>
+internal sealed partial class AlertMonitor(
+    AlertOptions options, IKairosStore store, JobCatalog jobs, IHttpClientFactory http, KairosMetrics metrics, TimeProvider clock, ILogger<AlertMonitor> log)
+    : BackgroundService
+{
+    public const string HttpClientName = "alerts";
+
+    private readonly ResiliencePipeline _delivery = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions { MaxRetryAttempts = 2, Delay = TimeSpan.FromSeconds(1), BackoffType = DelayBackoffType.Exponential, UseJitter = true })
+        .AddTimeout(TimeSpan.FromSeconds(10))
+        .Build();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Webhooks.Count == 0) return;
+        using var timer = new PeriodicTimer(options.CheckInterval, clock);
+        do
+        {
+            try
+            {
+                await CheckAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A store outage must not end the monitor; the next pass finds the same runs again.
+                LogCheckFailed(log, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One pass: every alert due now that no node has recorded yet is recorded and sent.</summary>
+    public async Task CheckAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var run in await store.Runs.ActiveOrFinishedSinceAsync(now - options.Lookback, now, ct))
+        {
+            var job = jobs.Find(run.JobId);
+            var zone = job?.Schedule?.Zone ?? TimeZoneInfo.FindSystemTimeZoneById(Core.Schedules.Schedule.DefaultTimeZone);
+            foreach (var due in AlertRules.Due(run, job?.Sla, zone, now))
+            {
+                foreach (var webhook in options.Webhooks.Where(w => w.Wants(due.Kind)))
+                {
+                    var id = await store.Alerts.TryRecordAsync(new AlertRecord(0, run.Id, run.JobId, due.Kind, webhook.Name, due.Message, now), ct);
+                    if (id is { } recorded) await SendAsync(recorded, webhook, due, run, ct);
+                }
+            }
+        }
+    }
+
+    private async Task SendAsync(long id, WebhookOptions webhook, DueAlert due, Run run, CancellationToken ct)
+    {
+        var body = AlertMessages.Body(webhook.Format, due.Kind, due.Message, run, options.ConsoleUrl, clock.GetUtcNow());
+        string? error = null;
+        try
+        {
+            await _delivery.ExecuteAsync(async token =>
+            {
+                using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+                using var response = await http.CreateClient(HttpClientName).PostAsync(webhook.Url, content, token);
+                response.EnsureSuccessStatusCode();
+            }, ct);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            error = e.Message;
+            LogDeliveryFailed(log, due.Kind.ToWire(), run.Id, webhook.Name, e.Message);
+        }
+        await store.Alerts.SetDeliveryAsync(id, error is null ? AlertDelivery.Sent : AlertDelivery.Failed, error, clock.GetUtcNow(), CancellationToken.None);
+        metrics.AlertSent(due.Kind, webhook.Name, error is null);
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Checking runs for alerts failed; the next pass tries again")]
+    private static partial void LogCheckFailed(ILogger logger, Exception e);
+
+    [LoggerMessage(LogLevel.Warning, "The {Kind} alert for run {RunId} could not be delivered to webhook {Webhook}: {Error}")]
+    private static partial void LogDeliveryFailed(ILogger logger, string kind, long runId, string webhook, string error);
+}
