@@ -20,6 +20,8 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         ["GET /openapi/{documentName}.json"] = null,
         ["GET /healthz/live"] = null,
         ["GET /healthz/ready"] = null,
+        ["GET /metrics"] = null,
+        ["GET /api/alerts"] = Role.Viewer,
         ["POST /api/auth/login"] = null,
         ["POST /api/auth/tokens"] = null,
         ["POST /api/auth/logout"] = Role.Viewer,

@@ -68,11 +68,15 @@ internal static class MetricsSetup
         }
     }
 
-    /// <summary>Keeps the store-wide gauges fresh for exporters that read them on their own schedule.</summary>
-    private sealed class MetricsRefresher(KairosMetrics metrics, MetricsOptions options, TimeProvider clock, ILogger<KairosMetrics> log) : BackgroundService
+    /// <summary>
+    /// Keeps the store-wide gauges fresh for exporters that read them on their own schedule. Taking the Prometheus
+    /// listener here starts it with the server: a listener made at the first scrape would miss everything before it.
+    /// </summary>
+    private sealed class MetricsRefresher(KairosMetrics metrics, PrometheusText listening, MetricsOptions options, TimeProvider clock, ILogger<KairosMetrics> log) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
+            ArgumentNullException.ThrowIfNull(listening);
             using var timer = new PeriodicTimer(options.RefreshInterval, clock);
             do
             {
