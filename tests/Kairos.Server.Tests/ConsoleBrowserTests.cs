@@ -129,6 +129,40 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         Assert.Equal(0, await page.Locator("main img").CountAsync());
     }
 
+    [Fact]
+    public async Task Operator_MarksAFailedRunSucceeded_SkipsTheNextSlot_BackfillsAfterAPreview()
+    {
+        var failed = await _server.Client.TriggerAsync("failing", reason: "set-up");
+        await _server.WaitForStateAsync(failed.RunId, "failed");
+        var page = await SignInAsync("en-US");
+
+        await page.GotoAsync($"/#/runs/{failed.RunId}");
+        await page.ClickAsync("#mark-succeeded");
+        await ConfirmAsync(page, "settled by phone");
+        await page.WaitForSelectorAsync("h1 .state.succeeded");
+        Assert.Contains("marked succeeded by tester: settled by phone", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+
+        await page.GotoAsync("/#/jobs/report");
+        await page.ClickAsync("#skip-next");
+        await ConfirmAsync(page, "partner holiday");
+        await page.Locator("#slots", new() { HasText = "skipped: by an operator" }).WaitForAsync();
+
+        // Chuseok 2025 leaves three business days between 10-01 and 10-10: the preview shows them before anything runs.
+        await page.FillAsync("#backfill-from", "2025-10-01");
+        await page.FillAsync("#backfill-to", "2025-10-10");
+        await page.ClickAsync("#backfill-show");
+        await page.WaitForSelectorAsync("#backfill-confirm");
+        var preview = await page.InnerTextAsync("#backfill-preview");
+        Assert.Contains("2025-10-02 09:00 Asia/Seoul", preview, StringComparison.Ordinal);
+        Assert.DoesNotContain("2025-10-06", preview, StringComparison.Ordinal);
+        Assert.DoesNotContain(await _server.Client.ListRunsAsync(jobId: "report"), r => r.Trigger == "backfill");
+        await ShotAsync(page, "backfill-preview");
+        await page.ClickAsync("#backfill-confirm");
+        await ConfirmAsync(page, "missed during the outage");
+        await page.Locator("#flash", new() { HasText = "3 run(s) queued" }).WaitForAsync();
+        Assert.Equal(3, (await _server.Client.ListRunsAsync(jobId: "report")).Count(r => r.Trigger == "backfill"));
+    }
+
     [Theory]
     [InlineData("ko-KR", "대시보드", "추석", "Kairos 로그인")]
     [InlineData("en-US", "Dashboard", "Chuseok", "Sign in to Kairos")]

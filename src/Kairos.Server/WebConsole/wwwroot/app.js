@@ -161,6 +161,7 @@ function signedIn() {
   document.getElementById('nav').hidden = false;
   document.getElementById('sign-out').hidden = false;
   document.getElementById('who').textContent = t('common.role', state.me.name, state.me.role);
+  document.getElementById('nav-users').hidden = state.me.role !== 'admin';
   route();
 }
 

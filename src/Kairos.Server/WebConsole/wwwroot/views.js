@@ -45,9 +45,9 @@ async function dashboard() {
 
 async function dashboardNodes() {
   const since = Date.now() - DAY;
-  const [jobs, running, failed, recent, next] = await Promise.all([
+  const [jobs, running, failed, recent, next, alerts, pending] = await Promise.all([
     loadJobs(), api('GET', '/api/runs?state=running&limit=100'), api('GET', '/api/runs?state=failed&limit=200'),
-    api('GET', '/api/runs?limit=500'), api('GET', '/api/slots?limit=15')]);
+    api('GET', '/api/runs?limit=500'), api('GET', '/api/slots?limit=15'), api('GET', '/api/alerts?limit=20'), api('GET', '/api/approvals?state=pending')]);
   const within = r => new Date(r.finishedAt ?? r.startedAt ?? r.dueAt).getTime() >= since;
   const late = recent.filter(r => r.latenessMs > 60000 && within(r));
   const held = jobs.filter(j => j.held);
@@ -60,8 +60,10 @@ async function dashboardNodes() {
       el('section', { id: 'late' }, el('h2', {}, `${t('dash.late')} (${late.length})`), table(runHeaders(), runRows(late))),
       el('section', { id: 'held' }, el('h2', {}, `${t('dash.held')} (${held.length})`),
         table([t('col.job'), t('col.heldBy'), t('common.reason')], held.map(j => [jobLink(j.id), j.heldBy ?? '', j.heldReason ?? ''])))),
+    pending.length ? el('p', { id: 'pending-approvals', class: 'notice' }, el('a', { href: '#/approvals' }, t('dash.pendingApprovals', pending.length))) : null,
     el('section', { id: 'next' }, el('h2', {}, t('dash.next')),
       table([t('col.job'), t('col.slot'), t('col.businessDate')], next.map(s => [jobLink(s.jobId), s.localTime, s.businessDate]))),
+    el('section', { id: 'recent-alerts' }, el('h2', {}, t('dash.alerts')), alertTable(alerts.filter(a => new Date(a.createdAt).getTime() >= since))),
   ];
 }
 
@@ -100,9 +102,14 @@ async function jobs() {
 
 async function act(method, path, body, message) {
   const answer = await api(method, path, body);
-  if (message) flash(message(answer));
+  if (isApproval(answer)) flash(t('approval.waiting', answer.id));
+  else if (message) flash(message(answer));
   return answer;
 }
+
+// An action configured for four eyes answers with the approval it now waits for, not with its result.
+const isApproval = answer => answer && answer.action && answer.requestedBy && answer.state === 'pending';
+
 
 async function job([id]) {
   if (!id) return jobs();
@@ -121,6 +128,10 @@ async function job([id]) {
           created => t('job.triggered', created.runId, created.businessDate)), [el('label', {}, t('job.triggerDate'), date)]).then(r => r && (location.hash = `#/runs/${r.runId}`));
       },
     }, t('job.trigger')));
+    if (explain.next.length) {
+      actions.append(el('button', { id: 'skip-next', class: 'secondary', onclick: () => confirmAction(t('job.confirmSkipNext', id), reason => act('POST', `/api/jobs/${encodeURIComponent(id)}/skip-next`, { reason },
+        skipped => t('job.skippedSlot', formatTime(skipped.slotTime, zoneOf(id))))).then(r => r && reload()) }, t('job.skipNext')));
+    }
   }
   return [
     el('h1', {}, record.id),
@@ -135,9 +146,35 @@ async function job([id]) {
     el('section', { id: 'slots' }, el('h2', {}, t('job.nextSlots')),
       table([t('col.slot'), t('col.businessDate'), t('col.willRun'), t('col.detail')], explain.next.map(s => [s.localTime, s.businessDate,
         s.willRun ? t('slot.runs') : el('span', { class: 'state skipped' }, t('slot.skipped', t(`reason.${s.skipReason}`))), s.detail ?? '']))),
+    canOperate() && explain.next.length ? backfillSection(id) : null,
     el('section', { id: 'history' }, el('h2', {}, t('job.history')), table(runHeaders(), runRows(explain.recent))),
     el('section', {}, el('h2', {}, t('job.definition')), el('pre', {}, JSON.stringify(record.definition, null, 2))),
   ];
+}
+
+/** Backfill: choose business dates, see every slot they cover, then confirm with a reason. */
+function backfillSection(id) {
+  const from = el('input', { type: 'date', id: 'backfill-from', required: true });
+  const to = el('input', { type: 'date', id: 'backfill-to', required: true });
+  const preview = el('div', { id: 'backfill-preview' });
+  const path = `/api/jobs/${encodeURIComponent(id)}/backfill`;
+  const show = async () => {
+    try {
+      const plan = await api('POST', path, { from: from.value, to: to.value });
+      const count = plan.slots.filter(s => s.willRun).length;
+      preview.replaceChildren(
+        table([t('col.slot'), t('col.businessDate'), t('backfill.existing'), t('col.willRun')], plan.slots.map(s => [s.slotLocal, s.businessDate,
+          s.existingRunId ? [runLink(s.existingRunId), ' ', stateBadge(s.existingState)] : '', s.willRun ? t('slot.runs') : t('backfill.alreadyDone')])),
+        el('p', {}, t('backfill.summary', count, plan.from, plan.to)),
+        count === 0 ? null : el('button', { id: 'backfill-confirm', class: 'danger', onclick: () => confirmAction(t('backfill.confirm', count, id, plan.from, plan.to),
+          reason => act('POST', path, { from: plan.from, to: plan.to, reason, confirm: true }, done => t('backfill.queued', done.createdRunIds.length))).then(r => r && show()) }, t('backfill.run', count)));
+    } catch (e) {
+      preview.replaceChildren(el('p', { class: 'error' }, e.message));
+    }
+  };
+  return el('section', { id: 'backfill' }, el('h2', {}, t('backfill.title')), el('p', { class: 'muted' }, t('backfill.help')),
+    el('div', { class: 'toolbar' }, el('label', {}, t('backfill.from'), from), el('label', {}, t('backfill.to'), to),
+      el('button', { id: 'backfill-show', class: 'secondary', onclick: show }, t('backfill.preview'))), preview);
 }
 
 async function runs([id]) {
@@ -161,7 +198,7 @@ async function runs([id]) {
 const FINAL = ['succeeded', 'failed', 'timed-out', 'killed', 'skipped'];
 
 async function run(id) {
-  const [r, events] = await Promise.all([api('GET', `/api/runs/${id}`), api('GET', `/api/runs/${id}/events`)]);
+  const [r, events, alerts] = await Promise.all([api('GET', `/api/runs/${id}`), api('GET', `/api/runs/${id}/events`), api('GET', `/api/alerts?run=${id}`)]);
   if (!zones.has(r.jobId)) await loadJobs();
   const zone = zoneOf(r.jobId);
   const log = el('div', { class: 'log', id: 'log' });
@@ -193,7 +230,11 @@ async function run(id) {
         .then(x => x && (location.hash = `#/runs/${id}?${Date.now()}`)) }, t('run.kill')));
     } else {
       actions.append(el('button', { id: 'rerun', onclick: () => confirmAction(t('run.confirmRerun', id, r.jobId, r.businessDate ?? ''), reason => act('POST', `/api/runs/${id}/rerun`, { reason }, c => t('run.rerunQueued', c.runId)))
-        .then(x => x && (location.hash = `#/runs/${x.runId}`)) }, t('run.rerun')));
+        .then(x => x && (location.hash = isApproval(x) ? `#/approvals` : `#/runs/${x.runId}`)) }, t('run.rerun')));
+    }
+    if (['failed', 'timed-out', 'killed'].includes(r.state)) {
+      actions.append(el('button', { id: 'mark-succeeded', class: 'secondary', onclick: () => confirmAction(t('run.confirmMarkSucceeded', id, r.jobId), reason => act('POST', `/api/runs/${id}/mark-succeeded`, { reason },
+        () => t('run.markedSucceeded', id))).then(x => x && (location.hash = `#/runs/${id}?${Date.now()}`)) }, t('run.markSucceeded')));
     }
   }
   return [
@@ -217,6 +258,7 @@ async function run(id) {
     el('section', {}, el('h2', {}, t('run.log'), live ? el('span', { class: 'muted' }, ` · ${t('run.logLive')}`) : null), log),
     el('section', {}, el('h2', {}, t('run.events')),
       table([t('col.when'), t('col.state'), t('col.attempt'), t('col.detail')], events.map(e => [formatTime(e.at, zone), `${e.from ? t(`state.${e.from}`) + ' → ' : ''}${t(`state.${e.to}`)}`, String(e.attempt), e.detail ?? '']))),
+    el('section', { id: 'alerts' }, el('h2', {}, t('run.alerts')), alertTable(alerts, zone)),
   ];
 }
 
@@ -254,6 +296,54 @@ async function calendars([id, month]) {
   ];
 }
 
+function alertTable(alerts, zone) {
+  return table([t('col.when'), t('col.run'), t('alert.kind'), t('alert.webhook'), t('col.detail'), t('alert.delivery')],
+    alerts.map(a => [formatTime(a.createdAt, zone), runLink(a.runId), t(`alert.${a.kind}`), a.webhook, a.message,
+      el('span', { class: `state ${a.delivery === 'sent' ? 'succeeded' : a.delivery === 'failed' ? 'failed' : 'queued'}` }, a.error ? `${t(`delivery.${a.delivery}`)}: ${a.error}` : t(`delivery.${a.delivery}`))]));
+}
+
+async function approvals() {
+  const list = await api('GET', '/api/approvals?limit=200');
+  const reload = () => { location.hash = `#/approvals?${Date.now()}`; };
+  const decide = (a, verb) => confirmAction(t(`approval.confirm.${verb}`, a.id, a.summary), reason => act('POST', `/api/approvals/${a.id}/${verb}`, { reason },
+    d => t(`approval.done.${verb}`, d.id))).then(x => x && reload());
+  const mine = a => session.me && a.requestedBy === session.me.name;
+  const rows = list.map(a => [String(a.id), a.summary, a.requestedBy, a.reason ?? '', formatTime(a.requestedAt), el('span', { class: `state approval-${a.state}` }, t(`approval.state.${a.state}`)),
+    a.decidedBy ? `${a.decidedBy}${a.decisionReason ? `: ${a.decisionReason}` : ''}` : '', a.outcome ?? '',
+    a.state === 'pending' && canOperate() ? el('div', { class: 'actions' },
+      mine(a) ? null : el('button', { class: 'approve', onclick: () => decide(a, 'approve') }, t('approval.approve')),
+      el('button', { class: 'secondary reject', onclick: () => decide(a, 'reject') }, mine(a) ? t('approval.withdraw') : t('approval.reject'))) : '']);
+  return [el('h1', {}, t('nav.approvals')), el('section', {}, el('p', { class: 'muted' }, t('approval.help')),
+    table([t('col.id'), t('col.detail'), t('approval.requestedBy'), t('common.reason'), t('col.when'), t('col.state'), t('approval.decidedBy'), t('approval.outcome'), ''], rows))];
+}
+
+async function users() {
+  const list = await api('GET', '/api/users');
+  const reload = () => { location.hash = `#/users?${Date.now()}`; };
+  const change = (u, body, message) => confirmAction(message, () => act('PATCH', `/api/users/${encodeURIComponent(u.name)}`, body, () => t('users.changed', u.name))).then(x => x && reload());
+  const roleSelect = u => el('select', { 'aria-label': t('users.role'), onchange: e => change(u, { role: e.target.value }, t('users.confirmRole', u.name, e.target.value)) },
+    ['viewer', 'operator', 'admin'].map(r => el('option', { value: r, selected: r === u.role }, r)));
+  const name = el('input', { id: 'user-name', required: true, autocomplete: 'off' });
+  const role = el('select', { id: 'user-role' }, ['viewer', 'operator', 'admin'].map(r => el('option', { value: r }, r)));
+  const password = el('input', { id: 'user-password', type: 'password', required: true, autocomplete: 'new-password', minlength: 12 });
+  const owners = el('input', { id: 'user-owners', placeholder: t('users.ownersHint') });
+  const error = el('p', { class: 'error', hidden: true });
+  const form = el('form', { class: 'toolbar', onsubmit: async e => {
+    e.preventDefault();
+    try {
+      const scope = owners.value.split(',').map(o => o.trim()).filter(Boolean);
+      await act('POST', '/api/users', { name: name.value.trim(), role: role.value, password: password.value, owners: scope }, u => t('users.added', u.name));
+      reload();
+    } catch (err) { error.textContent = err.message; error.hidden = false; }
+  } }, el('label', {}, t('users.name'), name), el('label', {}, t('users.role'), role), el('label', {}, t('users.password'), password),
+    el('label', {}, t('users.owners'), owners), el('button', { type: 'submit' }, t('users.add')));
+  return [el('h1', {}, t('nav.users')),
+    el('section', {}, table([t('users.name'), t('users.role'), t('users.owners'), t('col.state'), ''], list.map(u => [u.name, roleSelect(u), u.owners.join(', ') || t('users.allJobs'),
+      u.disabled ? t('users.disabled') : t('users.enabled'),
+      el('button', { class: 'secondary', onclick: () => change(u, { disabled: !u.disabled }, t(u.disabled ? 'users.confirmEnable' : 'users.confirmDisable', u.name)) }, u.disabled ? t('users.enable') : t('users.disable'))]))),
+    el('section', {}, el('h2', {}, t('users.add')), form, error)];
+}
+
 async function audit() {
   const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
   const target = el('input', { value: params.get('target') ?? '', placeholder: t('audit.filter'), 'aria-label': t('audit.filter') });
@@ -267,4 +357,4 @@ async function audit() {
         el('span', { class: 'detail' }, (e.detail ?? '').length > 300 ? `${e.detail.slice(0, 300)}…` : e.detail ?? ''), e.source ?? ''])))];
 }
 
-export const views = { dashboard, jobs: job, runs, calendars, audit };
+export const views = { dashboard, jobs: job, runs, calendars, approvals, users, audit };
