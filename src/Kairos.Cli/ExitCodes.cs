@@ -16,4 +16,6 @@ public static class ExitCodes
     public const int Unreachable = 5;
     /// <summary>Not signed in, or the role does not allow it.</summary>
     public const int NotAllowed = 6;
+    /// <summary>The action was accepted but waits for a second person's approval (four eyes).</summary>
+    public const int AwaitingApproval = 7;
 }

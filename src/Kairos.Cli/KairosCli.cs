@@ -29,6 +29,7 @@ public static class KairosCli
                      LoginCommand.Login(), LoginCommand.Logout(), LoginCommand.WhoAmI(),
                      ValidateCommand.Build(), ExplainCommand.Build(), JobsCommand.Build(), RunsCommand.Build(), LogsCommand.Build(),
                      TriggerCommand.Build(), HoldCommand.Build(hold: true), HoldCommand.Build(hold: false), KillCommand.Build(), RerunCommand.Build(),
+                     OperationsCommands.MarkSucceeded(), OperationsCommands.SkipNext(), OperationsCommands.Backfill(), OperationsCommands.Approvals(),
                      CalCommand.Build(),
                  })
         {

@@ -40,7 +40,7 @@ internal static class Processes
 
     public const string AdminPassword = "end to end password";
 
-    public static async Task<ServerProcess> StartServerAsync(string jobs, string data, string node, string? postgres = null)
+    public static async Task<ServerProcess> StartServerAsync(string jobs, string data, string node, string? postgres = null, params string[] extraArgs)
     {
         var token = await AdminTokenAsync(data, postgres);
         var port = TestServers.FreePort();
@@ -48,6 +48,7 @@ internal static class Processes
         foreach (var a in new[] { Dll("Kairos.Server.dll"), "--url", $"http://127.0.0.1:{port}", "--jobs", jobs, "--data", data, "--node", node })
             info.ArgumentList.Add(a);
         if (postgres is not null) { info.ArgumentList.Add("--postgres"); info.ArgumentList.Add(postgres); }
+        foreach (var a in extraArgs) info.ArgumentList.Add(a);
         var server = new ServerProcess(Process.Start(info)!, new Uri($"http://127.0.0.1:{port}/"), token);
         await server.WaitReadyAsync();
         return server;
