@@ -144,7 +144,7 @@ public sealed partial class JobValidator(ICalendarSource calendars)
             return value;
         }
         var sla = new Sla(Positive(s.StartWithin, "sla.startWithin"), s.FinishBy is null ? null : ParseTime(s.FinishBy, "sla.finishBy", error), Positive(s.MaxDuration, "sla.maxDuration"));
-        if (sla.IsEmpty) error("sla", "needs at least one of startWithin, finishBy, maxDuration");
+        if (s.StartWithin is null && s.FinishBy is null && s.MaxDuration is null) error("sla", "needs at least one of startWithin, finishBy, maxDuration");
         return sla;
     }
 

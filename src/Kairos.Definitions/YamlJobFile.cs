@@ -55,7 +55,11 @@ public static partial class YamlJobFile
             catch (YamlException e)
             {
                 var line = (int)e.Start.Line;
-                var field = lines.Where(kv => kv.Value == line).Select(kv => kv.Key).OrderByDescending(k => k.Length).FirstOrDefault() ?? "";
+                // Several keys share a line in a flow mapping ({ a: 1, b: 2 }); an unknown field is named by the error itself.
+                var unknown = UnknownProperty().Match(Innermost(e)) is { Success: true } m ? m.Groups[1].Value : null;
+                var field = lines.Where(kv => kv.Value == line).Select(kv => kv.Key)
+                    .OrderByDescending(k => unknown is not null && (k == unknown || k.EndsWith("." + unknown, StringComparison.Ordinal)))
+                    .ThenByDescending(k => k.Length).FirstOrDefault() ?? "";
                 documents.Add(new Document(null, lines, start, new JobDefinitionError(file, line, field, Describe(e))));
                 break; // the parser cannot resynchronise inside a broken document
             }

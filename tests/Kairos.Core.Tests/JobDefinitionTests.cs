@@ -48,6 +48,15 @@ public class JobDefinitionTests
         Assert.Equal(2, job.Retry.Count);
         Assert.Equal("Asia/Seoul", job.Schedule!.Zone.Id);
         Assert.Equal(["echo", "hello"], ((CommandAction)job.Action).Argv);
+        Assert.Null(job.Sla);
+    }
+
+    [Fact]
+    public void Load_Sla_ParsedIntoDurationsAndALocalTime()
+    {
+        var (job, errors) = Load(Valid + "\nsla: { startWithin: 90s, finishBy: '18:30', maxDuration: 2h }\n");
+        Assert.Empty(errors);
+        Assert.Equal(new Sla(TimeSpan.FromSeconds(90), new TimeOnly(18, 30), TimeSpan.FromHours(2)), job!.Sla);
     }
 
     [Theory]
@@ -57,6 +66,9 @@ public class JobDefinitionTests
     [InlineData("overlap: replace", "overlap: sometimes", 13, "overlap", "forbid, allow, replace")]
     [InlineData("owner: fx-team", "owner: fx-team\ntimezone: Asia/Seoul", 4, "timezone", "unknown field 'timezone'")]
     [InlineData("  command:", "  commnd:", 9, "action.commnd", "unknown field 'commnd'")]
+    [InlineData("overlap: replace", "overlap: replace\nsla: { startWithin: 30s, maxDuraton: 1m }", 14, "sla.maxDuraton", "unknown field 'maxDuraton'")] // a flow mapping: the field the error names, not its neighbour
+    [InlineData("overlap: replace", "overlap: replace\nsla: { finishBy: '25:00' }", 14, "sla.finishBy", "not a time HH:mm")]
+    [InlineData("overlap: replace", "overlap: replace\nsla: {}", 14, "sla", "needs at least one of")]
     public void Load_Broken_ErrorNamesLineAndField(string find, string replace, int line, string field, string message)
     {
         var (job, errors) = Load(Valid.Replace(find, replace, StringComparison.Ordinal));

@@ -5,7 +5,4 @@ namespace Kairos.Core.Jobs;
 /// by <paramref name="FinishBy"/> (local time in the job's zone, on the day the run was due), and take no longer than
 /// <paramref name="MaxDuration"/>. Each part is optional; none of them stops a run (the timeout does that).
 /// </summary>
-public sealed record Sla(TimeSpan? StartWithin = null, TimeOnly? FinishBy = null, TimeSpan? MaxDuration = null)
-{
-    public bool IsEmpty => StartWithin is null && FinishBy is null && MaxDuration is null;
-}
+public sealed record Sla(TimeSpan? StartWithin = null, TimeOnly? FinishBy = null, TimeSpan? MaxDuration = null);
