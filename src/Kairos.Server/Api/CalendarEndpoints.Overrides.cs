@@ -50,7 +50,7 @@ internal static partial class CalendarEndpoints
         var clock = http.RequestServices.GetRequiredService<TimeProvider>();
         if (Find(calendarId, catalog, out var calendar) is { } missing) return new(missing, false, $"calendar {calendarId} is gone");
         var date = Core.Runs.BusinessDates.Parse(body.Date!);
-        var by = http.Actor() == requestedBy ? requestedBy : $"{requestedBy}, approved by {http.Actor()}";
+        var by = FourEyes.CarriedOutBy(http, requestedBy);
         var entry = new CalendarOverrideEntry(calendar.Id, date, body.BusinessDay!.Value ? OverrideAction.BusinessDay : OverrideAction.NonBusinessDay,
             body.BusinessDay.Value ? null : (body.Name ?? body.NameKo)!.Trim(), body.BusinessDay.Value ? null : (body.NameKo ?? body.Name)!.Trim(),
             by, clock.GetUtcNow(), body.Reason!.Trim(), body.Source?.Trim());

@@ -52,7 +52,7 @@ internal static partial class JobEndpoints
         var p = FourEyes.Read<SkipNextPayload>(payload);
         var (store, catalog, clock) = Services(http);
         if (Forbidden(http, catalog, p.JobId) is { } refused) return new(refused, false, "not allowed");
-        var detail = $"skipped by {By(http, requestedBy)}: {p.Reason}";
+        var detail = $"skipped by {FourEyes.CarriedOutBy(http, requestedBy)}: {p.Reason}";
         var skipped = new NewRun(p.JobId, p.SlotTime, TriggerKind.Time, p.BusinessDate, p.SlotTime, RunState.Skipped, SkipReason.Operator, detail, requestedBy);
         var zone = catalog.Find(p.JobId)?.Schedule?.Zone ?? TimeZoneInfo.Utc;
         if (!await store.Runs.SkipSlotAsync(skipped, clock.GetUtcNow(), ct))
@@ -89,7 +89,7 @@ internal static partial class JobEndpoints
         // Planned again now: what runs is what the schedule and the store say at this moment, not at the preview.
         var now = clock.GetUtcNow();
         var (slots, toRun) = await PlanBackfillAsync(p.JobId, p.From, p.To, now, store, catalog, ct);
-        var by = By(http, requestedBy);
+        var by = FourEyes.CarriedOutBy(http, requestedBy);
         var created = new List<long>();
         // Due a millisecond apart, so they are claimed in business-date order and, under overlap forbid, run one after another.
         foreach (var (slot, i) in toRun.Select((s, i) => (s, i)))
@@ -130,9 +130,6 @@ internal static partial class JobEndpoints
     }
 
     private static string LocalSlot(DateTimeOffset slot, TimeZoneInfo zone) => $"{TimeZoneInfo.ConvertTime(slot, zone):yyyy-MM-dd HH:mm} {zone.Id}";
-
-    private static string By(HttpContext http, string requestedBy) =>
-        http.Actor() == requestedBy ? requestedBy : $"{requestedBy}, approved by {http.Actor()}";
 
     private static (IKairosStore Store, JobCatalog Catalog, TimeProvider Clock) Services(HttpContext http) =>
         (http.RequestServices.GetRequiredService<IKairosStore>(), http.RequestServices.GetRequiredService<JobCatalog>(), http.RequestServices.GetRequiredService<TimeProvider>());

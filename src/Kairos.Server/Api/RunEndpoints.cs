@@ -119,7 +119,7 @@ internal static class RunEndpoints
         var run = await store.Runs.GetAsync(p.RunId, ct);
         if (run is null) return new(Problems.NotFound(ApiText.Get("Run.NotFound", p.RunId)), false, "the run no longer exists");
         if (JobEndpoints.Forbidden(http, http.RequestServices.GetRequiredService<JobCatalog>(), run.JobId) is { } refused) return new(refused, false, "not allowed");
-        var by = http.Actor() == requestedBy ? requestedBy : $"{requestedBy}, approved by {http.Actor()}";
+        var by = FourEyes.CarriedOutBy(http, requestedBy);
         var detail = $"marked succeeded by {by}: {p.Reason}";
         if (!await store.Runs.MarkSucceededAsync(p.RunId, detail, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), ct))
             return new(Problems.Conflict(ApiText.Get("Run.NotFailed", p.RunId, run.State.ToWire())), false, $"run {p.RunId} was {run.State.ToWire()}");

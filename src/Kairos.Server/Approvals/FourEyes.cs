@@ -44,6 +44,10 @@ internal sealed class FourEyes(ApprovalOptions options, IKairosStore store, Time
         return TypedResults.Accepted($"/api/approvals/{id}", ToDto(approval with { Id = id }));
     }
 
+    /// <summary>Who an action is credited to: the requester, and the approver when it is someone else.</summary>
+    public static string CarriedOutBy(HttpContext http, string requestedBy) =>
+        http.Actor() == requestedBy ? requestedBy : $"{requestedBy}, approved by {http.Actor()}";
+
     public static T Read<T>(string payload) => JsonSerializer.Deserialize<T>(payload, Json)!;
 
     public static ApprovalDto ToDto(ApprovalRecord a) => new(a.Id, a.Action, a.Target, a.Summary, a.RequestedBy, a.Reason, a.RequestedAt,
