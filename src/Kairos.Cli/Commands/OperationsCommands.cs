@@ -24,7 +24,7 @@ internal static class OperationsCommands
         var reason = Reason();
         var command = new Command("skip-next", "Skip the job's next slot that would run; it is recorded as skipped by you") { job, reason };
         command.SetAction((parse, ct) => ServerCall.RunAsync(parse, async client =>
-            Report(parse, await client.SkipNextAsync(parse.GetValue(job)!, parse.GetValue(reason)!, ct), r => $"slot {Display.Time(r.SlotTime)} of {r.JobId} will be skipped (run {r.Id})")));
+            Report(parse, await client.SkipNextAsync(parse.GetValue(job)!, parse.GetValue(reason)!, ct), r => $"slot {Display.Time(r.SlotTime)} {Display.ZoneName} of {r.JobId} will be skipped (run {r.Id})")));
         return command;
     }
 
@@ -79,7 +79,7 @@ internal static class OperationsCommands
             var approvals = await client.ListApprovalsAsync(parse.GetValue(state), ct);
             if (ServerCall.WantsJson(parse)) { ServerCall.PrintJson(approvals); return ExitCodes.Ok; }
             var table = new TextTable("ID", "STATE", "REQUESTED BY", "WHEN", "WHAT", "DECIDED BY", "OUTCOME");
-            foreach (var a in approvals) table.Add(a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.State, a.RequestedBy, Display.Time(a.RequestedAt), a.Summary, a.DecidedBy, a.Outcome);
+            foreach (var a in approvals) table.Add(a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.State, a.RequestedBy, $"{Display.Time(a.RequestedAt)} {Display.ZoneName}", a.Summary, a.DecidedBy, a.Outcome);
             table.Print(Console.Out);
             return ExitCodes.Ok;
         }));
