@@ -47,6 +47,13 @@ internal sealed class SqlApprovalStore(SqlDialect dialect) : IApprovalStore
 
     public async Task<int> ExpireAsync(DateTimeOffset requestedBefore, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
+        // Called on every read of approvals (the dashboard polls them): look first, so the usual case takes no write lock.
+        await using (var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var stale = await connection.ExecuteScalarAsync<long?>("SELECT id FROM approvals WHERE state = 'pending' AND requested_at < @before LIMIT 1",
+                new { before = UnixTime.ToMs(requestedBefore) }).ConfigureAwait(false);
+            if (stale is null) return 0;
+        }
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         var n = await scope.Connection.ExecuteAsync(
             "UPDATE approvals SET state = 'expired', decided_at = @at, decided_by = 'kairos' WHERE state = 'pending' AND requested_at < @before",
