@@ -30,6 +30,12 @@ internal sealed partial class SqlRunStore
             $"SELECT {RunRow.Columns} FROM runs WHERE job_id = @jobId AND slot_time >= @from AND slot_time < @to ORDER BY slot_time",
             new { jobId, from = UnixTime.ToMs(from), to = UnixTime.ToMs(to) }, cancellationToken);
 
+    // Business dates are stored as yyyy-MM-dd, so text order is date order.
+    public Task<IReadOnlyList<Run>> BusinessDateRunsAsync(string jobId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        QueryRunsAsync(
+            $"SELECT {RunRow.Columns} FROM runs WHERE job_id = @jobId AND business_date >= @from AND business_date <= @to ORDER BY id",
+            new { jobId, from = BusinessDates.ToText(from), to = BusinessDates.ToText(to) }, cancellationToken);
+
     public async Task<IReadOnlyList<RunEvent>> EventsAsync(long runId, CancellationToken cancellationToken = default)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);

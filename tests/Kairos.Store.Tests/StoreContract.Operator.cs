@@ -63,6 +63,18 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task BusinessDateRuns_EveryRunOfTheJobForDatesInTheRange_HoweverOld()
+    {
+        await AddJobAsync("a");
+        await AddJobAsync("b");
+        var inside = await Store.Runs.AddRunAsync(Manual("a", T0) with { BusinessDate = new DateOnly(2025, 10, 2), Trigger = TriggerKind.Backfill }, T0);
+        await Store.Runs.AddRunAsync(Manual("a", T0) with { BusinessDate = new DateOnly(2025, 10, 11) }, T0);
+        await Store.Runs.AddRunAsync(Manual("b", T0) with { BusinessDate = new DateOnly(2025, 10, 2) }, T0);
+        var edge = await Store.Runs.AddRunAsync(Manual("a", T0) with { BusinessDate = new DateOnly(2025, 10, 10) }, T0);
+        Assert.Equal([inside, edge], (await Store.Runs.BusinessDateRunsAsync("a", new DateOnly(2025, 10, 1), new DateOnly(2025, 10, 10))).Select(r => r.Id));
+    }
+
+    [Fact]
     public async Task Approvals_DecidedOnce_ExpireWhenOld()
     {
         var first = await Store.Approvals.AddAsync(new ApprovalRecord(0, "run.mark-succeeded", "run:7", """{"runId":7}""", "mark run 7 succeeded", "kim", "reconciled", T0));

@@ -73,5 +73,8 @@ public interface IRunStore
     /// <summary>Runs of a job with a slot time in [from, to), in slot order.</summary>
     Task<IReadOnlyList<Run>> SlotRunsAsync(string jobId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
 
+    /// <summary>Runs of a job for business dates in [<paramref name="from"/>, <paramref name="to"/>], whatever created them, in id order.</summary>
+    Task<IReadOnlyList<Run>> BusinessDateRunsAsync(string jobId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<RunEvent>> EventsAsync(long runId, CancellationToken cancellationToken = default);
 }

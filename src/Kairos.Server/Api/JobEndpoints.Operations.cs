@@ -117,8 +117,8 @@ internal static partial class JobEndpoints
         var planned = BackfillSlots.Between(job, calendar, from, to).Where(s => s.Key.SlotTime <= now).ToList();
         if (planned.Count == 0) return ([], []);
         var own = (await store.Runs.SlotRunsAsync(id, planned[0].Key.SlotTime, planned[^1].Key.SlotTime.AddTicks(1), ct)).ToDictionary(r => r.SlotTime!.Value);
-        var covered = (await store.Runs.ListAsync(new RunQuery(id, Limit: 1000), ct))
-            .Where(r => r.SlotTime is null && r.BusinessDate is { } d && d >= from && d <= to && r.State is RunState.Succeeded or RunState.Running or RunState.Queued or RunState.Scheduled)
+        var covered = (await store.Runs.BusinessDateRunsAsync(id, from, to, ct))
+            .Where(r => r.SlotTime is null && r.State is RunState.Succeeded or RunState.Running or RunState.Queued or RunState.Scheduled)
             .Select(r => r.BusinessDate!.Value).ToHashSet();
         var slots = planned.Select(s =>
         {
