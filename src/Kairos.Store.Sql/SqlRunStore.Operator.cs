@@ -7,11 +7,13 @@ namespace Kairos.Store.Sql;
 /// <summary>What operators do to runs besides kill: mark one succeeded, skip a slot before it runs; and what alerts and metrics read.</summary>
 internal sealed partial class SqlRunStore
 {
+    private static readonly string Unsuccessful = string.Join(", ", Enum.GetValues<RunState>().Where(s => s.IsUnsuccessful()).Select(s => $"'{s.ToWire()}'"));
+
     public async Task<bool> MarkSucceededAsync(long runId, string detail, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         var n = await scope.Connection.ExecuteAsync(
-            "UPDATE runs SET state = 'succeeded', detail = @detail, changed_at = @now, transition = @detail WHERE id = @runId AND state IN ('failed', 'timed-out', 'killed')",
+            $"UPDATE runs SET state = 'succeeded', detail = @detail, changed_at = @now, transition = @detail WHERE id = @runId AND state IN ({Unsuccessful})",
             new { runId, detail, now = UnixTime.ToMs(now) }, scope.Transaction).ConfigureAwait(false);
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
         return n > 0;

@@ -8,6 +8,9 @@ public static class RunStates
 
     public static bool IsWaiting(this RunState state) => state is RunState.Scheduled or RunState.Queued;
 
+    /// <summary>Ended without success: the states an operator may mark succeeded.</summary>
+    public static bool IsUnsuccessful(this RunState state) => state is RunState.Failed or RunState.TimedOut or RunState.Killed;
+
     /// <summary>The wire name: lower case with a hyphen, such as <c>timed-out</c>.</summary>
     public static string ToWire(this RunState state) => state == RunState.TimedOut ? "timed-out" : state.ToString().ToLowerInvariant();
 

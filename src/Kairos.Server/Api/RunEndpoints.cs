@@ -107,7 +107,7 @@ internal static class RunEndpoints
         var run = await store.Runs.GetAsync(id, ct);
         if (run is null) return Problems.NotFound(ApiText.Get("Run.NotFound", id));
         if (JobEndpoints.Forbidden(http, catalog, run.JobId) is { } refused) return refused;
-        if (run.State is not (RunState.Failed or RunState.TimedOut or RunState.Killed)) return Problems.Conflict(ApiText.Get("Run.NotFailed", id, run.State.ToWire()));
+        if (!run.State.IsUnsuccessful()) return Problems.Conflict(ApiText.Get("Run.NotFailed", id, run.State.ToWire()));
         var payload = new MarkSucceededPayload(id, body!.Reason!.Trim());
         return await fourEyes.RunOrRequestAsync(http, GatedActions.MarkSucceeded, $"run:{id}", $"mark run {id} of {run.JobId} ({run.State.ToWire()}) succeeded", payload.Reason, payload, ct);
     }
