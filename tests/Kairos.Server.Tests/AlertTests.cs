@@ -66,8 +66,9 @@ public sealed class AlertTests : IAsyncLifetime
         Assert.All(seen, r => Assert.Equal("/ops", r.Path));
         Assert.Contains(seen, r => r.Body.Contains($"\"runId\":{first.RunId}", StringComparison.Ordinal) && r.Body.Contains("long-running", StringComparison.Ordinal));
         Assert.Contains(seen, r => r.Body.Contains($"\"runId\":{second.RunId}", StringComparison.Ordinal) && r.Body.Contains("late-start", StringComparison.Ordinal));
-        await _server.Client.KillAsync(first.RunId, "test over");
+        // The waiting run goes first: killing the running one first lets the other start while it is being cancelled.
         await _server.Client.KillAsync(second.RunId, "test over");
+        await _server.Client.KillAsync(first.RunId, "test over");
     }
 
     [Fact]
