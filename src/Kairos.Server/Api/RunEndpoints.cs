@@ -60,26 +60,29 @@ internal static class RunEndpoints
         if (run is null) return Problems.NotFound(ApiText.Get("Run.NotFound", id));
         if (JobEndpoints.Forbidden(http, catalog, run.JobId) is { } refused) return refused;
         var actor = http.Actor();
-        var now = clock.GetUtcNow();
-        bool done;
-        if (run.State == RunState.Running)
+        var before = run.State;
+        // A waiting run may start between the read and the cancel; the operator meant "stop it" either way, so look again.
+        for (var attempt = 0; attempt < 3 && run is not null; attempt++)
         {
-            // The run's own node acts on the request; this node may be it.
-            done = await store.Runs.RequestKillAsync(id, actor, now, ct);
-            scheduler.Kill(id, actor);
+            if (run.State.IsFinal()) return Problems.Conflict(ApiText.Get("Run.AlreadyFinished", id, run.State.ToWire()));
+            if (await TryStopAsync(run, actor, store, scheduler, clock.GetUtcNow(), ct))
+            {
+                var after = await store.Runs.GetAsync(id, ct);
+                await http.AuditAsync("run.kill", $"run:{id}", body?.Reason, $"job {run.JobId}", before.ToWire(), after?.State.ToWire());
+                return TypedResults.Ok(after!.ToDto());
+            }
+            run = await store.Runs.GetAsync(id, ct);
         }
-        else if (run.State.IsWaiting())
-        {
-            done = await store.Runs.CancelWaitingAsync(id, actor, now, ct);
-        }
-        else
-        {
-            return Problems.Conflict(ApiText.Get("Run.AlreadyFinished", id, run.State.ToWire()));
-        }
-        if (!done) return Problems.Conflict(ApiText.Get("Run.ChangedMeanwhile", id));
-        var after = await store.Runs.GetAsync(id, ct);
-        await http.AuditAsync("run.kill", $"run:{id}", body?.Reason, $"job {run.JobId}", run.State.ToWire(), after?.State.ToWire());
-        return TypedResults.Ok(after!.ToDto());
+        return Problems.Conflict(ApiText.Get("Run.ChangedMeanwhile", id));
+    }
+
+    private static async Task<bool> TryStopAsync(Run run, string actor, IKairosStore store, KairosScheduler scheduler, DateTimeOffset now, CancellationToken ct)
+    {
+        if (run.State.IsWaiting()) return await store.Runs.CancelWaitingAsync(run.Id, actor, now, ct);
+        // Running (or being claimed): the run's own node acts on the request; this node may be it.
+        var done = await store.Runs.RequestKillAsync(run.Id, actor, now, ct);
+        scheduler.Kill(run.Id, actor);
+        return done;
     }
 
     private static async Task<IResult> RerunAsync(long id, ActionRequest? body, HttpContext http, IKairosStore store, KairosScheduler scheduler, JobCatalog catalog, TimeProvider clock, CancellationToken ct)
