@@ -96,20 +96,12 @@ public sealed partial class JobValidator(ICalendarSource calendars)
 
     private static JobAction? ValidateAction(ActionDefinition? a, string? baseFolder, Action<string, string> error)
     {
-        if (a is null) { error("action", "is required: one of command, http, noop"); return null; }
-        var kinds = (a.Command is null ? 0 : 1) + (a.Http is null ? 0 : 1) + (a.Noop == true ? 1 : 0);
-        if (kinds != 1) { error("action", $"needs exactly one of command, http, noop; it has {kinds}"); return null; }
+        if (a is null) { error("action", "is required: one of command, http, kafkaPublish, noop"); return null; }
+        var kinds = (a.Command is null ? 0 : 1) + (a.Http is null ? 0 : 1) + (a.KafkaPublish is null ? 0 : 1) + (a.Noop == true ? 1 : 0);
+        if (kinds != 1) { error("action", $"needs exactly one of command, http, kafkaPublish, noop; it has {kinds}"); return null; }
         if (a.Noop == true) return new NoopAction();
-        if (a.Command is { } c)
-        {
-            if (c.Argv is not { Count: > 0 } || c.Argv.Any(string.IsNullOrEmpty)) { error("action.command.argv", "needs the program and its arguments, none empty"); return null; }
-            var grace = ParseDuration(c.KillGrace, "action.command.killGrace", TimeSpan.FromSeconds(10), error);
-            var folder = c.WorkingDirectory is null ? baseFolder : Path.GetFullPath(c.WorkingDirectory, baseFolder ?? Environment.CurrentDirectory);
-            if (folder is not null && !Directory.Exists(folder)) error("action.command.workingDirectory", $"the folder '{folder}' does not exist");
-            if (c.Shell != true && !ProgramLocator.Exists(c.Argv[0], folder))
-                error("action.command.argv", $"the program '{c.Argv[0]}' is not on PATH and is not a file");
-            return new CommandAction(c.Argv, folder, c.Env ?? [], c.Shell ?? false, grace);
-        }
+        if (a.Command is { } c) return ValidateCommand(c, "action.command", baseFolder, error);
+        if (a.KafkaPublish is { } k) return ValidateKafkaPublish(k, baseFolder, error);
         var h = a.Http!;
         var method = (h.Method ?? "GET").ToUpperInvariant();
         if (method is not ("GET" or "POST" or "PUT" or "PATCH" or "DELETE" or "HEAD")) error("action.http.method", $"'{h.Method}' is not one of GET, POST, PUT, PATCH, DELETE, HEAD");
@@ -120,6 +112,17 @@ public sealed partial class JobValidator(ICalendarSource calendars)
         }
         if (h.SuccessStatus?.FirstOrDefault(code => code is < 100 or > 599) is { } bad and not 0) error("action.http.successStatus", $"{bad} is not an HTTP status code");
         return new HttpAction(method, url, h.Headers ?? [], h.Body, h.SuccessStatus ?? []);
+    }
+
+    private static CommandAction? ValidateCommand(CommandDefinition c, string field, string? baseFolder, Action<string, string> error)
+    {
+        if (c.Argv is not { Count: > 0 } || c.Argv.Any(string.IsNullOrEmpty)) { error($"{field}.argv", "needs the program and its arguments, none empty"); return null; }
+        var grace = ParseDuration(c.KillGrace, $"{field}.killGrace", TimeSpan.FromSeconds(10), error);
+        var folder = c.WorkingDirectory is null ? baseFolder : Path.GetFullPath(c.WorkingDirectory, baseFolder ?? Environment.CurrentDirectory);
+        if (folder is not null && !Directory.Exists(folder)) error($"{field}.workingDirectory", $"the folder '{folder}' does not exist");
+        if (c.Shell != true && !ProgramLocator.Exists(c.Argv[0], folder))
+            error($"{field}.argv", $"the program '{c.Argv[0]}' is not on PATH and is not a file");
+        return new CommandAction(c.Argv, folder, c.Env ?? [], c.Shell ?? false, grace);
     }
 
     private static RetryPolicy ValidateRetry(RetryDefinition? r, Action<string, string> error)

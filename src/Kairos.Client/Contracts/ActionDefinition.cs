@@ -9,8 +9,43 @@ public sealed class ActionDefinition
     /// <summary>Call an HTTP endpoint.</summary>
     public HttpDefinition? Http { get; set; }
 
+    /// <summary>Publish messages to a Kafka topic, paced per partner.</summary>
+    public KafkaPublishDefinition? KafkaPublish { get; set; }
+
     /// <summary>Do nothing and succeed (for testing schedules).</summary>
     public bool? Noop { get; set; }
+}
+
+/// <summary>
+/// Messages to a Kafka topic: one per element of <see cref="Over"/> or <see cref="Items"/> expanded from
+/// <see cref="Template"/> (one message when neither is given), or one per JSON line of <see cref="FromCommand"/>'s output.
+/// Templates may use {{runId}}, {{jobId}}, {{slotTime}}, {{businessDate}}, {{attempt}}, {{item}} and {{item.field}}.
+/// </summary>
+public sealed class KafkaPublishDefinition
+{
+    /// <summary>The topic to publish to.</summary>
+    public string? Topic { get; set; }
+
+    /// <summary>The named destination whose pace (rate, in flight) the messages keep, from Kairos:Kafka:Partners.</summary>
+    public string? Partner { get; set; }
+
+    /// <summary>The message value template.</summary>
+    public string? Template { get; set; }
+
+    /// <summary>Scalar elements, each {{item}} in the template.</summary>
+    public List<string>? Over { get; set; }
+
+    /// <summary>Elements with fields, each {{item.field}} in the template.</summary>
+    public List<Dictionary<string, string>>? Items { get; set; }
+
+    /// <summary>A command whose standard output is JSON lines: {"value": ..., "key": "...", "headers": {...}}.</summary>
+    public CommandDefinition? FromCommand { get; set; }
+
+    /// <summary>The message key template (messages with the same key keep their order).</summary>
+    public string? Key { get; set; }
+
+    /// <summary>Extra headers on every message (templates allowed).</summary>
+    public Dictionary<string, string>? Headers { get; set; }
 }
 
 /// <summary>

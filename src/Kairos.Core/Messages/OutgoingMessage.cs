@@ -1,0 +1,29 @@
+namespace Kairos.Core.Messages;
+
+/// <summary>One message ready to publish: everything expanded, headers included.</summary>
+public sealed record OutgoingMessage(string? Key, string Value, IReadOnlyList<KeyValuePair<string, string>> Headers)
+{
+    public string? Header(string name) => Headers.LastOrDefault(h => h.Key == name).Value;
+}
+
+/// <summary>The headers Kairos puts on every message it publishes, so a consumer can tell where it came from.</summary>
+public static class MessageHeaders
+{
+    public const string RunId = "kairos-run-id";
+    public const string Job = "kairos-job";
+    public const string Slot = "kairos-slot";
+    public const string BusinessDate = "kairos-business-date";
+
+    /// <summary>
+    /// Stable for the same message of the same run across attempts, so a consumer's inbox recognises a message that a
+    /// retried attempt sends again. The relay copies it onto the response.
+    /// </summary>
+    public const string CorrelationId = "correlation-id";
+
+    /// <summary>On a dead-lettered message: why the handler gave up, and after how many attempts.</summary>
+    public const string Error = "kairos-error";
+    public const string Attempts = "kairos-attempts";
+    public const string OriginalTopic = "kairos-original-topic";
+    public const string OriginalPartition = "kairos-original-partition";
+    public const string OriginalOffset = "kairos-original-offset";
+}

@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using Kairos.Client.Contracts;
+using Kairos.Core.Jobs;
+using Kairos.Core.Messages;
+
+namespace Kairos.Definitions;
+
+public sealed partial class JobValidator
+{
+    /// <summary>The run variables a message template may name, besides {{item}} and {{item.field}}.</summary>
+    private static readonly HashSet<string> RunVariables = ["runId", "jobId", "slotTime", "businessDate", "attempt", "trigger"];
+
+    private static KafkaPublishAction? ValidateKafkaPublish(KafkaPublishDefinition k, string? baseFolder, Action<string, string> error)
+    {
+        const string field = "action.kafkaPublish";
+        if (string.IsNullOrWhiteSpace(k.Topic)) error($"{field}.topic", "is required");
+        else if (!TopicPattern().IsMatch(k.Topic)) error($"{field}.topic", $"'{k.Topic}' is not a Kafka topic name: letters, digits, '.', '_' and '-', at most 249");
+        if (k.Partner is { } partner && !IdPattern().IsMatch(partner)) error($"{field}.partner", $"'{partner}' may contain only letters, digits, '.', '_' and '-'");
+
+        var sources = (k.Template is null ? 0 : 1) + (k.FromCommand is null ? 0 : 1);
+        if (sources != 1) { error(field, "needs exactly one of template (with over or items) and fromCommand"); return null; }
+        if (k.Template is null && (k.Over is not null || k.Items is not null)) error(field, "over and items go with template");
+        if (k.Over is not null && k.Items is not null) error(field, "has both over and items; use one");
+
+        var items = k.Over?.Select(MessageItem.Scalar).ToList()
+            ?? k.Items?.Select(i => MessageItem.Of(i)).ToList() ?? [];
+        // Every template must expand for every item now, so a bad one is found when the job is loaded, not mid-run.
+        CheckTemplate(k.Template, $"{field}.template", items, error);
+        CheckTemplate(k.Key, $"{field}.key", items, error);
+        foreach (var (name, value) in k.Headers ?? []) CheckTemplate(value, $"{field}.headers.{name}", items, error);
+
+        MessageSource? source = k.Template is { } template
+            ? new TemplateMessages(template, items)
+            : ValidateCommand(k.FromCommand!, $"{field}.fromCommand", baseFolder, error) is { } command ? new CommandMessages(command) : null;
+        return source is null || k.Topic is null ? null : new KafkaPublishAction(k.Topic, k.Partner, source, k.Key, k.Headers ?? []);
+    }
+
+    private static void CheckTemplate(string? template, string field, IReadOnlyList<MessageItem> items, Action<string, string> error)
+    {
+        if (template is null) return;
+        var probe = RunVariables.ToDictionary(v => v, _ => "");
+        foreach (var (item, index) in (items.Count == 0 ? [null] : items.Cast<MessageItem?>()).Select((x, i) => (x, i)))
+        {
+            var (_, missing) = MessageTemplate.Expand(template, probe, item);
+            if (missing is null) continue;
+            var where = item is null ? "" : $" for element {index + 1}";
+            error(field, missing.StartsWith("{{", StringComparison.Ordinal)
+                ? $"'{missing}' is not closed with }}}}"
+                : $"{{{{{missing}}}}} has no value{where}; known: {string.Join(", ", RunVariables.Select(v => "{{" + v + "}}"))}, {{{{item}}}}, {{{{item.field}}}}");
+            return;
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,249}$")]
+    private static partial Regex TopicPattern();
+}

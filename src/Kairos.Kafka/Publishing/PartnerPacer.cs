@@ -1,0 +1,63 @@
+using Kairos.Core.Pacing;
+
+namespace Kairos.Kafka.Publishing;
+
+/// <summary>
+/// Holds one destination to its pace: at most <see cref="Rate"/> messages in any one second (<see cref="PaceWindow"/>)
+/// and at most <see cref="MaxInFlight"/> sent but not yet acknowledged. Every job that targets the destination waits
+/// on the same pacer, so two jobs together keep the pace too.
+/// </summary>
+public sealed class PartnerPacer(string name, int rate, int maxInFlight, TimeProvider clock)
+{
+    private readonly PaceWindow _window = new(rate);
+    private readonly SemaphoreSlim _inFlight = new(maxInFlight, maxInFlight);
+    private readonly Lock _gate = new();
+
+    public string Name { get; } = name;
+
+    public int Rate => _window.Rate;
+
+    public int MaxInFlight { get; } = maxInFlight;
+
+    /// <summary>Messages sent and not yet acknowledged.</summary>
+    public int InFlight => MaxInFlight - _inFlight.CurrentCount;
+
+    /// <summary>Waits until one more message may be sent; dispose the lease when Kafka acknowledges it (or gives up).</summary>
+    public async ValueTask<IDisposable> AcquireAsync(CancellationToken cancellationToken)
+    {
+        await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (true)
+            {
+                TimeSpan wait;
+                lock (_gate)
+                {
+                    var now = clock.GetUtcNow();
+                    wait = _window.WaitBefore(now);
+                    if (wait == TimeSpan.Zero)
+                    {
+                        _window.Record(now);
+                        return new Lease(_inFlight);
+                    }
+                }
+                await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            _inFlight.Release();
+            throw;
+        }
+    }
+
+    private sealed class Lease(SemaphoreSlim inFlight) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) inFlight.Release();
+        }
+    }
+}
