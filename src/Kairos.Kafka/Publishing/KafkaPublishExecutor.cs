@@ -41,7 +41,7 @@ public sealed class KafkaPublishExecutor(SharedProducer producer, PartnerPacers 
             {
                 var lease = pacer is null ? null : await pacer.AcquireAsync(cancellationToken).ConfigureAwait(false);
                 var index = sent;
-                producer.Send(action.Topic, messages[index], report =>
+                producer.Send(action.Topic, messages[index], lease?.At, report =>
                 {
                     lease?.Dispose();
                     tally.Record(index, report.Error, report.Status);

@@ -23,7 +23,7 @@ public sealed class PartnerPacer(string name, int rate, int maxInFlight, TimePro
     public int InFlight => MaxInFlight - _inFlight.CurrentCount;
 
     /// <summary>Waits until one more message may be sent; dispose the lease when Kafka acknowledges it (or gives up).</summary>
-    public async ValueTask<IDisposable> AcquireAsync(CancellationToken cancellationToken)
+    public async ValueTask<PacerLease> AcquireAsync(CancellationToken cancellationToken)
     {
         await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -38,7 +38,7 @@ public sealed class PartnerPacer(string name, int rate, int maxInFlight, TimePro
                     if (wait == TimeSpan.Zero)
                     {
                         _window.Record(now);
-                        return new Lease(_inFlight);
+                        return new PacerLease(_inFlight, now);
                     }
                 }
                 await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
@@ -50,14 +50,17 @@ public sealed class PartnerPacer(string name, int rate, int maxInFlight, TimePro
             throw;
         }
     }
+}
 
-    private sealed class Lease(SemaphoreSlim inFlight) : IDisposable
+/// <summary>One admitted message: <see cref="At"/> is when the pacer let it go; disposing frees its in-flight place.</summary>
+public sealed class PacerLease(SemaphoreSlim inFlight, DateTimeOffset at) : IDisposable
+{
+    private int _released;
+
+    public DateTimeOffset At { get; } = at;
+
+    public void Dispose()
     {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0) inFlight.Release();
-        }
+        if (Interlocked.Exchange(ref _released, 1) == 0) inFlight.Release();
     }
 }

@@ -13,13 +13,17 @@ public sealed class SharedProducer(KafkaClients clients) : IDisposable
 {
     private readonly Lazy<IProducer<string?, byte[]>> _producer = new(() => clients.Producer("kairos-publisher"));
 
-    /// <summary>Sends without waiting; <paramref name="delivered"/> runs on librdkafka's thread with the outcome.</summary>
-    public void Send(string topic, OutgoingMessage message, Action<DeliveryReport<string?, byte[]>> delivered)
+    /// <summary>
+    /// Sends without waiting; <paramref name="delivered"/> runs on librdkafka's thread with the outcome. A paced
+    /// message carries the moment its pacer released it as its timestamp, so the pace can be checked on the topic.
+    /// </summary>
+    public void Send(string topic, OutgoingMessage message, DateTimeOffset? releasedAt, Action<DeliveryReport<string?, byte[]>> delivered)
     {
         ArgumentNullException.ThrowIfNull(message);
         var headers = new Headers();
         foreach (var (name, value) in message.Headers) headers.Add(name, Encoding.UTF8.GetBytes(value));
         var kafkaMessage = new Message<string?, byte[]> { Key = message.Key, Value = Encoding.UTF8.GetBytes(message.Value), Headers = headers };
+        if (releasedAt is { } at) kafkaMessage.Timestamp = new Timestamp(at);
         while (true)
         {
             try
