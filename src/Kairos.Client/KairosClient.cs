@@ -121,6 +121,10 @@ public sealed class KairosClient(HttpClient http)
     public Task<List<AlertDto>> ListAlertsAsync(long? runId = null, CancellationToken cancellationToken = default) =>
         GetAsync<List<AlertDto>>("api/alerts" + (runId is null ? "" : $"?run={runId}"), cancellationToken);
 
+    /// <summary>Where the server's Kafka is, and each partner's pace.</summary>
+    public Task<KafkaStatusDto> GetKafkaAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<KafkaStatusDto>("api/kafka", cancellationToken);
+
     private Task<T> GetAsync<T>(string path, CancellationToken cancellationToken) => _api.GetAsync<T>(path, cancellationToken);
 
     private Task<T> SendAsync<T>(HttpMethod method, string path, object body, CancellationToken cancellationToken) => _api.SendAsync<T>(method, path, body, cancellationToken);

@@ -22,6 +22,7 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         ["GET /healthz/ready"] = null,
         ["GET /metrics"] = null,
         ["GET /api/alerts"] = Role.Viewer,
+        ["GET /api/kafka"] = Role.Viewer,
         ["POST /api/auth/login"] = null,
         ["POST /api/auth/tokens"] = null,
         ["POST /api/auth/logout"] = Role.Viewer,

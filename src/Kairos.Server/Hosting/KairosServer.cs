@@ -2,6 +2,8 @@ using Kairos.Server.Access;
 using Kairos.Server.Alerts;
 using Kairos.Server.Api;
 using Kairos.Server.Approvals;
+using Kairos.Kafka.Clients;
+using Kairos.Server.Kafka;
 using Kairos.Server.Metrics;
 using Kairos.Server.WebConsole;
 
@@ -36,6 +38,7 @@ public static class KairosServer
         builder.Services.AddSingleton<FourEyes>();
         builder.Services.AddKairosMetrics(builder.Configuration.GetSection("Kairos:Metrics").Get<MetricsOptions>() ?? new MetricsOptions());
         builder.Services.AddKairosAlerts(builder.Configuration.GetSection("Kairos:Alerts").Get<AlertOptions>() ?? new AlertOptions());
+        builder.Services.AddKairosKafka(builder.Configuration.GetSection(KafkaOptions.Section).Get<KafkaOptions>() ?? new KafkaOptions());
         builder.Services.AddKairosAccess(builder.Configuration.GetSection("Kairos:Access").Get<AccessOptions>() ?? new AccessOptions());
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddStatusCode);
         builder.Services.AddOpenApi();
@@ -45,6 +48,8 @@ public static class KairosServer
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // Connect (or start the embedded cluster) now, so its warning comes at start-up and a bad setting stops the start.
+        app.Services.GetRequiredService<KafkaConnection>();
         // Accept-Language picks the language of human-readable messages (English or Korean); codes stay the same.
         app.UseRequestLocalization(o => o.SetDefaultCulture("en").AddSupportedCultures("en", "ko").AddSupportedUICultures("en", "ko"));
         app.UseExceptionHandler();
@@ -64,6 +69,7 @@ public static class KairosServer
         app.MapCalendarEndpoints();
         app.MapApprovalEndpoints();
         app.MapAlertEndpoints();
+        app.MapKafkaEndpoints();
         app.MapMetricsEndpoint();
         return app;
     }

@@ -27,7 +27,8 @@ public static class KairosServiceCollectionExtensions
         services.AddSingleton<JobCatalog>();
         services.AddHttpClient<HttpExecutor>();
         services.AddSingleton<IActionExecutor, NoopExecutor>();
-        services.AddSingleton<IActionExecutor, CommandExecutor>();
+        services.AddSingleton<CommandExecutor>();
+        services.AddSingleton<IActionExecutor>(sp => sp.GetRequiredService<CommandExecutor>());
         services.AddSingleton<IActionExecutor>(sp => sp.GetRequiredService<HttpExecutor>());
         services.AddSingleton<KairosScheduler>();
         services.AddSingleton<JobFileSync>();
