@@ -19,6 +19,7 @@ public class SqlKairosStore : IKairosStore
         Users = new SqlUserStore(dialect);
         Approvals = new SqlApprovalStore(dialect);
         Alerts = new SqlAlertStore(dialect);
+        Inbox = new SqlInboxStore(dialect);
     }
 
     public IJobStore Jobs { get; }
@@ -36,6 +37,8 @@ public class SqlKairosStore : IKairosStore
     public IApprovalStore Approvals { get; }
 
     public IAlertStore Alerts { get; }
+
+    public IInboxStore Inbox { get; }
 
     public Task MigrateAsync(CancellationToken cancellationToken = default) => MigrationRunner.MigrateAsync(_dialect, cancellationToken);
 

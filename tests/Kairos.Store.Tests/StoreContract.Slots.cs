@@ -9,7 +9,7 @@ public abstract partial class StoreContract
     {
         await Store.MigrateAsync();
         await SecondNode().MigrateAsync();
-        Assert.Equal(5, await ((Kairos.Store.Sql.SqlKairosStore)Store).SchemaVersionAsync()); // 0005 added approvals and alerts
+        Assert.Equal(6, await ((Kairos.Store.Sql.SqlKairosStore)Store).SchemaVersionAsync()); // 0006 added the consumers' inbox
     }
 
     [Fact]

@@ -19,6 +19,8 @@ public interface IKairosStore : IAsyncDisposable
 
     IAlertStore Alerts { get; }
 
+    IInboxStore Inbox { get; }
+
     /// <summary>Applies pending schema migrations in order, each in its own transaction.</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);
 }
