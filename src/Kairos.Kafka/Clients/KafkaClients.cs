@@ -35,7 +35,7 @@ public sealed class KafkaClients
     }
 
     /// <summary>A group member that commits offsets only when told, after processing.</summary>
-    public IConsumer<string?, byte[]> Consumer(string groupId, string clientId = "kairos")
+    public IConsumer<string?, byte[]> Consumer(string groupId, string clientId = "kairos", Action<ConsumerBuilder<string?, byte[]>>? configure = null)
     {
         var config = new ConsumerConfig(Base(clientId))
         {
@@ -45,7 +45,9 @@ public sealed class KafkaClients
             AutoOffsetReset = AutoOffsetReset.Earliest,
             PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
         };
-        return new ConsumerBuilder<string?, byte[]>(config).SetLogHandler((_, _) => { }).Build();
+        var builder = new ConsumerBuilder<string?, byte[]>(config).SetLogHandler((_, _) => { });
+        configure?.Invoke(builder);
+        return builder.Build();
     }
 
     public IAdminClient Admin(string clientId = "kairos") =>

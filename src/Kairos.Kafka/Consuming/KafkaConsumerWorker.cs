@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text;
+using Confluent.Kafka;
+using Kairos.Core.Messages;
+using Kairos.Core.Ports;
+using Kairos.Kafka.Clients;
+using Microsoft.Extensions.Logging;
+
+namespace Kairos.Kafka.Consuming;
+
+/// <summary>
+/// A member of the consumer group <see cref="ConsumerSettings.Group"/>: each message runs its handler in an inbox
+/// transaction, is tried <see cref="ConsumerSettings.MaxAttempts"/> times with backoff, then goes to the dead-letter
+/// topic with the error attached. An offset is stored only once its message is processed or dead-lettered, and
+/// committed every <see cref="ConsumerSettings.CommitInterval"/>, on rebalance and on shutdown, so a crash redelivers
+/// at most what was processed since the last commit, and the inbox recognises those.
+/// </summary>
+public sealed class KafkaConsumerWorker(
+    ConsumerSettings settings, IMessageHandler handler, KafkaClients clients, IInboxStore inbox, TimeProvider clock, ILogger logger)
+{
+    public ConsumerSettings Settings => settings;
+
+    public ConsumerStats Stats { get; } = new();
+
+    /// <summary>Partitions this member holds now.</summary>
+    public IReadOnlyList<int> Assigned { get; private set; } = [];
+
+    /// <summary>Consumes until <paramref name="stopping"/>; then commits what was processed and leaves the group.</summary>
+    public Task RunAsync(CancellationToken stopping) =>
+        // Consume blocks its thread while it waits for messages: give the loop a thread of its own.
+        Task.Factory.StartNew(() => LoopAsync(stopping), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+
+    private async Task LoopAsync(CancellationToken stopping)
+    {
+        using var deadLetters = clients.Producer($"{settings.Name}-dlq");
+        using var consumer = clients.Consumer(settings.Group, $"{settings.Name}-{Environment.ProcessId}", b => b
+            .SetPartitionsAssignedHandler((_, added) => Assigned = [.. Assigned.Union(added.Select(p => p.Partition.Value)).Order()])
+            .SetPartitionsRevokedHandler((c, revoked) =>
+            {
+                // Before another member takes these partitions, commit what was done on them.
+                CommitStored(c);
+                Assigned = [.. Assigned.Except(revoked.Select(p => p.Partition.Value))];
+            })
+            .SetPartitionsLostHandler((_, lost) => Assigned = [.. Assigned.Except(lost.Select(p => p.Partition.Value))]));
+        consumer.Subscribe(settings.Topic);
+        var lastCommit = clock.GetTimestamp();
+        try
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                ConsumeResult<string?, byte[]>? result;
+                try
+                {
+                    result = consumer.Consume(TimeSpan.FromMilliseconds(100));
+                }
+                catch (ConsumeException e)
+                {
+                    logger.LogWarning("Consumer {Consumer} on {Topic}: {Reason}", settings.Name, settings.Topic, e.Error.Reason);
+                    await Task.Delay(TimeSpan.FromMilliseconds(500), clock, stopping).ConfigureAwait(false);
+                    continue;
+                }
+                if (result is { Message: not null })
+                {
+                    await ProcessAsync(ToMessage(result), deadLetters, stopping).ConfigureAwait(false);
+                    consumer.StoreOffset(result);
+                }
+                if (clock.GetElapsedTime(lastCommit) >= settings.CommitInterval)
+                {
+                    CommitStored(consumer);
+                    lastCommit = clock.GetTimestamp();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping mid-message: its offset was not stored, so it comes again after the restart.
+        }
+        finally
+        {
+            CommitStored(consumer);
+            consumer.Close();
+        }
+    }
+
+    private async Task ProcessAsync(ConsumedMessage message, IProducer<string?, byte[]> deadLetters, CancellationToken stopping)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var processed = await inbox.ProcessOnceAsync(
+                    new InboxMessage(settings.Name, message.Id, message.Topic, message.Partition, message.Offset, clock.GetUtcNow()),
+                    (tx, ct) => handler.HandleAsync(message, tx, ct), stopping).ConfigureAwait(false);
+                Stats.Count(processed ? ConsumerStats.Outcome.Processed : ConsumerStats.Outcome.Duplicate);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
+            {
+                if (attempt >= settings.MaxAttempts)
+                {
+                    await DeadLetterAsync(message, e, attempt, deadLetters, stopping).ConfigureAwait(false);
+                    return;
+                }
+                Stats.Count(ConsumerStats.Outcome.Retried);
+                var wait = settings.Backoff * Math.Pow(2, attempt - 1) * (0.8 + (Random.Shared.NextDouble() * 0.4));
+                logger.LogWarning("Consumer {Consumer}: message {Id} at {Topic}/{Partition}/{Offset} failed (attempt {Attempt} of {Max}), trying again in {Wait} ms: {Error}",
+                    settings.Name, message.Id, message.Topic, message.Partition, message.Offset, attempt, settings.MaxAttempts, (int)wait.TotalMilliseconds, e.Message);
+                await Task.Delay(wait, clock, stopping).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task DeadLetterAsync(ConsumedMessage message, Exception error, int attempts, IProducer<string?, byte[]> deadLetters, CancellationToken stopping)
+    {
+        var headers = new Headers();
+        foreach (var (name, value) in message.Headers) headers.Add(name, Encoding.UTF8.GetBytes(value));
+        void Add(string name, string value) => headers.Add(name, Encoding.UTF8.GetBytes(value));
+        Add(MessageHeaders.Error, $"{error.GetType().Name}: {error.Message}");
+        Add(MessageHeaders.Attempts, attempts.ToString(CultureInfo.InvariantCulture));
+        Add(MessageHeaders.OriginalTopic, message.Topic);
+        Add(MessageHeaders.OriginalPartition, message.Partition.ToString(CultureInfo.InvariantCulture));
+        Add(MessageHeaders.OriginalOffset, message.Offset.ToString(CultureInfo.InvariantCulture));
+        // The offset moves on only once the dead letter is safely in Kafka: until then, keep trying.
+        while (true)
+        {
+            try
+            {
+                await deadLetters.ProduceAsync(settings.DeadLetters, new Message<string?, byte[]> { Key = message.Key, Value = message.Value, Headers = headers }, stopping).ConfigureAwait(false);
+                break;
+            }
+            catch (ProduceException<string?, byte[]> e)
+            {
+                logger.LogError("Consumer {Consumer}: could not dead-letter message {Id} to {Topic}, trying again: {Reason}", settings.Name, message.Id, settings.DeadLetters, e.Error.Reason);
+                await Task.Delay(TimeSpan.FromSeconds(1), clock, stopping).ConfigureAwait(false);
+            }
+        }
+        Stats.Count(ConsumerStats.Outcome.DeadLettered);
+        logger.LogError("Consumer {Consumer}: message {Id} at {Topic}/{Partition}/{Offset} failed {Attempts} times and went to {DeadLetters}: {Error}",
+            settings.Name, message.Id, message.Topic, message.Partition, message.Offset, attempts, settings.DeadLetters, error.Message);
+    }
+
+    private void CommitStored(IConsumer<string?, byte[]> consumer)
+    {
+        try
+        {
+            consumer.Commit();
+        }
+        catch (KafkaException e) when (e.Error.Code == ErrorCode.Local_NoOffset)
+        {
+            // Nothing processed since the last commit.
+        }
+        catch (KafkaException e)
+        {
+            // Not fatal: the next commit carries these offsets, and a redelivery meanwhile is caught by the inbox.
+            logger.LogWarning("Consumer {Consumer}: commit failed: {Reason}", settings.Name, e.Error.Reason);
+        }
+    }
+
+    private static ConsumedMessage ToMessage(ConsumeResult<string?, byte[]> r) => new(
+        r.Topic, r.Partition.Value, r.Offset.Value, r.Message.Key, r.Message.Value ?? [],
+        r.Message.Headers?.Select(h => new KeyValuePair<string, string>(h.Key, Encoding.UTF8.GetString(h.GetValueBytes()))).ToList() ?? [],
+        r.Message.Timestamp.UtcDateTime);
+}

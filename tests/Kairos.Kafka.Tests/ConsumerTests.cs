@@ -1,0 +1,145 @@
+using System.Text;
+using Confluent.Kafka;
+using Kairos.Core.Messages;
+using Kairos.Core.Ports;
+using Kairos.Kafka.Consuming;
+using Kairos.Store.Sqlite;
+using Kairos.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Kairos.Kafka.Tests;
+
+/// <summary>The consumer runtime on the mock cluster over TCP with a real SQLite inbox.</summary>
+public sealed class ConsumerTests(KafkaTestCluster kafka) : IClassFixture<KafkaTestCluster>, IAsyncLifetime
+{
+    private IKairosStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _store = SqliteStore.Open(TestServers.NewSqlitePath());
+        await _store.MigrateAsync();
+    }
+
+    public async Task DisposeAsync() => await _store.DisposeAsync();
+
+    [Fact]
+    public async Task EveryMessageHandledOnce_AMessageSentTwiceIsRecognised_AndARewoundGroupChangesNothing()
+    {
+        var topic = kafka.NewTopic(partitions: 3);
+        await ProduceAsync(topic, Enumerable.Range(1, 40).Select(i => ($"rate {i}", $"fx:9:{i}")));
+        await ProduceAsync(topic, Enumerable.Range(1, 5).Select(i => ($"rate {i} again", $"fx:9:{i}"))); // a publisher's retry
+        var handler = new EffectsHandler();
+        var settings = new ConsumerSettings("rates-" + topic, topic);
+        await RunUntilAsync(settings, handler, w => w.Stats.Processed + w.Stats.Duplicates >= 45);
+        Assert.Equal((40, 40), await EffectsHandler.CountAsync(_store));
+        Assert.Equal(40, await _store.Inbox.CountAsync(settings.Name));
+
+        // As after a crash between processing and commit, but for every message: a new group reads the topic from the
+        // start, and the inbox (kept by consumer name) recognises each one.
+        var again = await RunUntilAsync(settings with { GroupId = settings.Name + "-rewound" }, handler, w => w.Stats.Duplicates >= 45);
+        Assert.Equal(0, again.Stats.Processed);
+        Assert.Equal((40, 40), await EffectsHandler.CountAsync(_store));
+    }
+
+    [Fact]
+    public async Task PoisonMessage_TriedThreeTimes_ThenDeadLetteredWithTheError_TheRestFlowOn()
+    {
+        var topic = kafka.NewTopic();
+        await ProduceAsync(topic, [("rate 1", "p:1"), ("poison pill", "p:2"), ("rate 3", "p:3")]);
+        var handler = new EffectsHandler();
+        var settings = new ConsumerSettings("poison-" + topic, topic) { Backoff = TimeSpan.FromMilliseconds(20) };
+        var worker = await RunUntilAsync(settings, handler, w => w.Stats.Processed >= 2 && w.Stats.DeadLettered >= 1);
+        Assert.Equal((2, 2, 1), (worker.Stats.Retries, worker.Stats.Processed, worker.Stats.DeadLettered));
+        Assert.Equal((2, 2), await EffectsHandler.CountAsync(_store));
+
+        var dead = Assert.Single(kafka.ReadAll(settings.DeadLetters, 1));
+        Assert.Equal("poison pill", Encoding.UTF8.GetString(dead.Message.Value));
+        Assert.Equal(("FormatException: 'poison pill' is not a rate", "3", topic, "1", "p:2"),
+            (KafkaTestCluster.Header(dead, MessageHeaders.Error), KafkaTestCluster.Header(dead, MessageHeaders.Attempts),
+             KafkaTestCluster.Header(dead, MessageHeaders.OriginalTopic), KafkaTestCluster.Header(dead, MessageHeaders.OriginalOffset),
+             KafkaTestCluster.Header(dead, MessageHeaders.CorrelationId)));
+    }
+
+    [Fact]
+    public async Task BrokerTakenDownAndBroughtBackMidStream_NothingLost_NothingTwice()
+    {
+        var topic = kafka.NewTopic(partitions: 2);
+        var handler = new EffectsHandler();
+        var settings = new ConsumerSettings("outage-" + topic, topic);
+        var worker = new KafkaConsumerWorker(settings, handler, kafka.Clients(), _store.Inbox, TimeProvider.System, NullLogger.Instance);
+        using var stop = new CancellationTokenSource();
+        var running = worker.RunAsync(stop.Token);
+        await WaitAsync(() => worker.Assigned.Count == 2, TimeSpan.FromSeconds(30)); // the stream is flowing before the outage
+
+        using var producer = kafka.Clients().Producer();
+        var sends = new List<Task>();
+        for (var i = 1; i <= 200; i++)
+        {
+            if (i == 60) kafka.Cluster.BrokerDown(1);
+            if (i == 140) kafka.Cluster.BrokerUp(1);
+            sends.Add(producer.ProduceAsync(topic, Message($"rate {i}", $"o:{i}")));
+            if (i % 20 == 0) await Task.Delay(100);
+        }
+        await Task.WhenAll(sends);
+        await WaitAsync(() => worker.Stats.Processed >= 200, TimeSpan.FromSeconds(60),
+            () => $"processed {worker.Stats.Processed}, duplicates {worker.Stats.Duplicates}, assigned [{string.Join(",", worker.Assigned)}]");
+        await stop.CancelAsync();
+        await running;
+        Assert.Equal((200, 200), await EffectsHandler.CountAsync(_store));
+    }
+
+    [Fact]
+    public async Task TwoMembersOfOneGroup_ShareThePartitions_AndEachMessageTakesEffectOnce()
+    {
+        var topic = kafka.NewTopic(partitions: 4);
+        var handler = new EffectsHandler();
+        var settings = new ConsumerSettings("pair-" + topic, topic);
+        var (a, b) = (Worker(settings, handler), Worker(settings, handler));
+        using var stop = new CancellationTokenSource();
+        var running = new[] { a.RunAsync(stop.Token), b.RunAsync(stop.Token) };
+        await WaitAsync(() => a.Assigned.Count + b.Assigned.Count == 4 && a.Assigned.Count > 0 && b.Assigned.Count > 0, TimeSpan.FromSeconds(30));
+        await ProduceAsync(topic, Enumerable.Range(1, 80).Select(i => ($"rate {i}", $"g:{i}")));
+        await WaitAsync(() => a.Stats.Processed + b.Stats.Processed >= 80, TimeSpan.FromSeconds(30));
+        Assert.True(a.Stats.Processed > 0 && b.Stats.Processed > 0, $"both members should have worked: {a.Stats.Processed} and {b.Stats.Processed}");
+        await stop.CancelAsync();
+        await Task.WhenAll(running);
+        Assert.Equal((80, 80), await EffectsHandler.CountAsync(_store));
+    }
+
+    private KafkaConsumerWorker Worker(ConsumerSettings settings, IMessageHandler handler) =>
+        new(settings, handler, kafka.Clients(), _store.Inbox, TimeProvider.System, NullLogger.Instance);
+
+    private async Task<KafkaConsumerWorker> RunUntilAsync(ConsumerSettings settings, IMessageHandler handler, Func<KafkaConsumerWorker, bool> done)
+    {
+        var worker = Worker(settings, handler);
+        using var stop = new CancellationTokenSource();
+        var running = worker.RunAsync(stop.Token);
+        await WaitAsync(() => done(worker) || running.IsCompleted, TimeSpan.FromSeconds(30));
+        await stop.CancelAsync();
+        await running;
+        return worker;
+    }
+
+    private static async Task WaitAsync(Func<bool> condition, TimeSpan within, Func<string>? state = null)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting" + (state is null ? "" : ": " + state()));
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task ProduceAsync(string topic, IEnumerable<(string Value, string CorrelationId)> messages)
+    {
+        using var producer = kafka.Clients().Producer();
+        await Task.WhenAll(messages.Select(m => producer.ProduceAsync(topic, Message(m.Value, m.CorrelationId))));
+    }
+
+    private static Message<string?, byte[]> Message(string value, string correlationId) => new()
+    {
+        Key = correlationId,
+        Value = Encoding.UTF8.GetBytes(value),
+        Headers = new Headers { { MessageHeaders.CorrelationId, Encoding.UTF8.GetBytes(correlationId) } },
+    };
+}
