@@ -106,6 +106,29 @@ public sealed class ConsumerTests(KafkaTestCluster kafka) : IClassFixture<KafkaT
         Assert.Equal((80, 80), await EffectsHandler.CountAsync(_store));
     }
 
+    [Fact]
+    public async Task Lag_PerPartition_IsLogEndLessCommitted_AndWholeLogBeforeAnyCommit()
+    {
+        var topic = kafka.NewTopic(partitions: 2);
+        using (var producer = kafka.Clients().Producer())
+        {
+            for (var i = 0; i < 10; i++)
+                await producer.ProduceAsync(new TopicPartition(topic, i < 7 ? 0 : 1), Message($"m{i}", $"l:{i}"));
+        }
+        var group = "lag-" + topic;
+        Assert.Equal([(0, 7L), (1, 3L)], ConsumerLag.Read(kafka.Clients(), group, topic, TimeSpan.FromSeconds(10)).Select(l => (l.Partition, l.Lag)));
+
+        using (var consumer = kafka.Clients().Consumer(group))
+        {
+            var at = new[] { new TopicPartitionOffset(topic, 0, 5), new TopicPartitionOffset(topic, 1, 3) };
+            consumer.Assign(at);
+            consumer.Commit(at);
+            consumer.Close();
+        }
+        var lags = ConsumerLag.Read(kafka.Clients(), group, topic, TimeSpan.FromSeconds(10));
+        Assert.Equal([(0, 2L, 5L), (1, 0L, 3L)], lags.Select(l => (l.Partition, l.Lag, l.CommittedOffset)));
+    }
+
     private KafkaConsumerWorker Worker(ConsumerSettings settings, IMessageHandler handler) =>
         new(settings, handler, kafka.Clients(), _store.Inbox, TimeProvider.System, NullLogger.Instance);
 
