@@ -10,6 +10,15 @@ if (args.Length > 0 && args[0] == "calendar-ops")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "kafka")
+{
+    var messages = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20000;
+    var rate = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200;
+    Console.Error.WriteLine($"bench: kafka on the mock cluster, {KafkaScenarios.Describe(messages, rate)}");
+    foreach (var line in await KafkaScenarios.RunAsync(messages, rate)) Console.WriteLine(line);
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "scenario")
 {
     var (name, store, jobs, seconds) = (args[1], args[2], int.Parse(args[3]), int.Parse(args[4]));
