@@ -44,7 +44,7 @@ internal sealed partial class SqlRunStore
             }
             var overlap = Enum.Parse<OverlapPolicy>(row.job_overlap!, ignoreCase: true);
             var (count, firstStart) = running.GetValueOrDefault(run.JobId);
-            var decision = ClaimDecision.Decide(run.Trigger, run.Attempt, row.job_held != 0, overlap, count, run.DueAt, now, firstStart);
+            var decision = ClaimDecision.Decide(run.Trigger, run.Attempt, row.job_held != 0, overlap, count, run.DueAt, now, firstStart, run.SlotTime);
             if (decision.Action == ClaimAction.Wait)
             {
                 waiting++;

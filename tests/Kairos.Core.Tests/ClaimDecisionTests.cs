@@ -31,6 +31,19 @@ public class ClaimDecisionTests
     }
 
     [Fact]
+    public void SlotPlannedAfterItCameDue_JudgedAtItsInstant_NotAtWhenItWasPlanned()
+    {
+        // A node starts at 42.2 s: it claims the 40 s slot at 42.213 and plans the 42 s slot at 42.216 (due then).
+        // The earlier run started after 42 s, so the slot did not overlap it: it waits rather than being skipped.
+        var slot = Now.AddSeconds(-8);
+        var decision = ClaimDecision.Decide(TriggerKind.Time, 0, false, OverlapPolicy.Forbid, 1, dueAt: slot.AddMilliseconds(216), Now,
+            firstRunningStart: slot.AddMilliseconds(213), slotTime: slot);
+        Assert.Equal(ClaimAction.Wait, decision.Action);
+        Assert.Equal(ClaimAction.Skip, ClaimDecision.Decide(TriggerKind.Time, 0, false, OverlapPolicy.Forbid, 1, slot.AddMilliseconds(216), Now,
+            firstRunningStart: slot.AddMilliseconds(-1), slotTime: slot).Action);
+    }
+
+    [Fact]
     public void RetryPolicy_Backoff_DoublesAndCaps()
     {
         var policy = new RetryPolicy(4, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(25));

@@ -15,14 +15,18 @@ public readonly record struct ClaimDecision(ClaimAction Action, SkipReason? Reas
     /// range, one after another.
     /// </summary>
     /// <param name="firstRunningStart">When the job's oldest running run started; null when none runs.</param>
+    /// <param name="slotTime">
+    /// The slot's instant, which overlap is judged at. It can be earlier than <paramref name="dueAt"/>: a slot planned
+    /// only after it came due (a node just started) is due when planned.
+    /// </param>
     public static ClaimDecision Decide(TriggerKind trigger, int attemptsSoFar, bool held, OverlapPolicy overlap, int runningNow,
-        DateTimeOffset dueAt, DateTimeOffset now, DateTimeOffset? firstRunningStart)
+        DateTimeOffset dueAt, DateTimeOffset now, DateTimeOffset? firstRunningStart, DateTimeOffset? slotTime = null)
     {
         if (attemptsSoFar > 0) return new(ClaimAction.Start);
         if (held && trigger == TriggerKind.Time) return new(ClaimAction.Skip, SkipReason.Held, "the job was held when the slot came due");
         if (runningNow == 0 || overlap == OverlapPolicy.Allow) return new(ClaimAction.Start);
         if (trigger == TriggerKind.Backfill) return new(ClaimAction.Wait);
-        if (dueAt > now || firstRunningStart > dueAt) return new(ClaimAction.Wait);
+        if (dueAt > now || firstRunningStart > (slotTime ?? dueAt)) return new(ClaimAction.Wait);
         return overlap == OverlapPolicy.Replace
             ? new(ClaimAction.StartAndReplace)
             : new(ClaimAction.Skip, SkipReason.Overlap, $"{runningNow} earlier run(s) still running at the slot's time; overlap policy is forbid");
