@@ -25,7 +25,8 @@ public class JobDefinitionTests
 
     private static IReadOnlyList<YamlJobFile.Document> Parse(string yaml) => YamlJobFile.Parse(yaml, "jobs.yaml");
 
-    private static (Job? Job, List<JobDefinitionError> Errors) Load(string yaml)
+    /// <summary>Loads one job file from a fresh folder, as the server does.</summary>
+    internal static (Job? Job, List<JobDefinitionError> Errors) Load(string yaml)
     {
         var folder = Path.Combine(Path.GetTempPath(), "kairos-defs-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);

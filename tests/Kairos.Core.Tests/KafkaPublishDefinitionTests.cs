@@ -1,4 +1,3 @@
-using Kairos.Calendars;
 using Kairos.Core.Jobs;
 using Kairos.Definitions;
 
@@ -20,15 +19,7 @@ public sealed class KafkaPublishDefinitionTests
               - { pair: JPYKRW }
         """;
 
-    private static (Job? Job, List<JobDefinitionError> Errors) Load(string yaml)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "kairos-kdefs-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "a.yaml"), yaml);
-        var result = JobFolder.Load(folder, BuiltInCalendars.Default);
-        Directory.Delete(folder, true);
-        return (result.Jobs.SingleOrDefault()?.Job, result.Errors.ToList());
-    }
+    private static (Job? Job, List<JobDefinitionError> Errors) Load(string yaml) => JobDefinitionTests.Load(yaml);
 
     [Fact]
     public void Load_Valid_MapsTopicPartnerKeyHeadersAndItems()
