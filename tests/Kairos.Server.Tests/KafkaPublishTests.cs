@@ -63,5 +63,7 @@ public sealed class KafkaPublishTests : IAsyncLifetime
     {
         var e = Assert.Throws<InvalidOperationException>(() => Hosting.KairosServer.Build(["--url", "http://127.0.0.1:0", "--Kairos:Kafka:Partners:bank:Rate", "0"]));
         Assert.Contains("Kairos:Kafka:Partners:bank:Rate must be at least 1", e.Message, StringComparison.Ordinal);
+        var topic = Assert.Throws<InvalidOperationException>(() => Hosting.KairosServer.Build(["--url", "http://127.0.0.1:0", "--Kairos:Kafka:EmbeddedTopics:0", "fx:0"]));
+        Assert.Contains("Kairos:Kafka:EmbeddedTopics has 'fx:0'; write name or name:partitions", topic.Message, StringComparison.Ordinal);
     }
 }

@@ -42,13 +42,19 @@ public sealed class KafkaOptions
         }
         if (EmbeddedBrokers is < 1 or > 9) problems.Add($"{Section}:EmbeddedBrokers must be 1-9 (it is {EmbeddedBrokers})");
         if (DeliveryTimeout <= TimeSpan.Zero) problems.Add($"{Section}:DeliveryTimeout must be above zero");
-        foreach (var topic in EmbeddedTopics)
-        {
-            var parts = topic.Split(':');
-            if (parts.Length > 2 || parts[0].Length == 0 || (parts.Length == 2 && (!int.TryParse(parts[1], out var n) || n < 1)))
-                problems.Add($"{Section}:EmbeddedTopics has '{topic}'; write name or name:partitions");
-        }
+        foreach (var topic in EmbeddedTopics.Where(t => ParseEmbeddedTopic(t) is null))
+            problems.Add($"{Section}:EmbeddedTopics has '{topic}'; write name or name:partitions");
         return problems;
+    }
+
+    /// <summary>An <see cref="EmbeddedTopics"/> entry, <c>name</c> (one partition) or <c>name:partitions</c>; null when malformed.</summary>
+    public static (string Name, int Partitions)? ParseEmbeddedTopic(string entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var parts = entry.Split(':');
+        if (parts.Length > 2 || parts[0].Length == 0) return null;
+        if (parts.Length == 1) return (parts[0], 1);
+        return int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 ? (parts[0], n) : null;
     }
 }
 

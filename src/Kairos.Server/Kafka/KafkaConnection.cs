@@ -17,11 +17,9 @@ public sealed class KafkaConnection : IDisposable
         if (options.IsEmbedded)
         {
             _embedded = MockCluster.Start(options.EmbeddedBrokers);
-            foreach (var topic in options.EmbeddedTopics)
-            {
-                var parts = topic.Split(':');
-                _embedded.CreateTopic(parts[0], parts.Length == 2 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : 1, options.EmbeddedBrokers);
-            }
+            // Problems() has already refused a malformed entry, so each parses here.
+            foreach (var (name, partitions) in options.EmbeddedTopics.Select(t => KafkaOptions.ParseEmbeddedTopic(t)!.Value))
+                _embedded.CreateTopic(name, partitions, options.EmbeddedBrokers);
             BootstrapServers = _embedded.BootstrapServers;
             logger.LogWarning(
                 "EMBEDDED KAFKA: no Kairos:Kafka:BootstrapServers is configured, so Kairos started librdkafka's in-memory mock cluster at {Bootstrap}. " +
