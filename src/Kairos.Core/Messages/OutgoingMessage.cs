@@ -3,7 +3,7 @@ namespace Kairos.Core.Messages;
 /// <summary>One message ready to publish: everything expanded, headers included.</summary>
 public sealed record OutgoingMessage(string? Key, string Value, IReadOnlyList<KeyValuePair<string, string>> Headers)
 {
-    public string? Header(string name) => Headers.LastOrDefault(h => h.Key == name).Value;
+    public string? Header(string name) => MessageHeaders.Last(Headers, name);
 }
 
 /// <summary>The headers Kairos puts on every message it publishes, so a consumer can tell where it came from.</summary>
@@ -26,4 +26,13 @@ public static class MessageHeaders
     public const string OriginalTopic = "kairos-original-topic";
     public const string OriginalPartition = "kairos-original-partition";
     public const string OriginalOffset = "kairos-original-offset";
+
+    /// <summary>The value of the last header named <paramref name="name"/> (Kafka allows repeats; the last one wins), or null.</summary>
+    public static string? Last(IReadOnlyList<KeyValuePair<string, string>> headers, string name)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        for (var i = headers.Count - 1; i >= 0; i--)
+            if (headers[i].Key == name) return headers[i].Value;
+        return null;
+    }
 }

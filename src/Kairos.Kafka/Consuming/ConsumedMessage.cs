@@ -15,7 +15,7 @@ public sealed record ConsumedMessage(
 {
     public string Text => Encoding.UTF8.GetString(Value);
 
-    public string? Header(string name) => Headers.LastOrDefault(h => h.Key == name).Value;
+    public string? Header(string name) => MessageHeaders.Last(Headers, name);
 
     /// <summary>
     /// What the inbox knows the message by: its correlation id when it has one (so a message a publisher sent twice is

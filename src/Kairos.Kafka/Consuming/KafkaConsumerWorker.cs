@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Confluent.Kafka;
 using Kairos.Core.Messages;
 using Kairos.Core.Ports;
@@ -112,14 +111,14 @@ public sealed class KafkaConsumerWorker(
 
     private async Task DeadLetterAsync(ConsumedMessage message, Exception error, int attempts, IProducer<string?, byte[]> deadLetters, CancellationToken stopping)
     {
-        var headers = new Headers();
-        foreach (var (name, value) in message.Headers) headers.Add(name, Encoding.UTF8.GetBytes(value));
-        void Add(string name, string value) => headers.Add(name, Encoding.UTF8.GetBytes(value));
-        Add(MessageHeaders.Error, $"{error.GetType().Name}: {error.Message}");
-        Add(MessageHeaders.Attempts, attempts.ToString(CultureInfo.InvariantCulture));
-        Add(MessageHeaders.OriginalTopic, message.Topic);
-        Add(MessageHeaders.OriginalPartition, message.Partition.ToString(CultureInfo.InvariantCulture));
-        Add(MessageHeaders.OriginalOffset, message.Offset.ToString(CultureInfo.InvariantCulture));
+        var headers = KafkaHeaders.ToKafka(message.Headers.Concat(
+        [
+            new(MessageHeaders.Error, $"{error.GetType().Name}: {error.Message}"),
+            new(MessageHeaders.Attempts, attempts.ToString(CultureInfo.InvariantCulture)),
+            new(MessageHeaders.OriginalTopic, message.Topic),
+            new(MessageHeaders.OriginalPartition, message.Partition.ToString(CultureInfo.InvariantCulture)),
+            new(MessageHeaders.OriginalOffset, message.Offset.ToString(CultureInfo.InvariantCulture)),
+        ]));
         // The offset moves on only once the dead letter is safely in Kafka: until then, keep trying.
         while (true)
         {
@@ -158,6 +157,6 @@ public sealed class KafkaConsumerWorker(
 
     private static ConsumedMessage ToMessage(ConsumeResult<string?, byte[]> r) => new(
         r.Topic, r.Partition.Value, r.Offset.Value, r.Message.Key, r.Message.Value ?? [],
-        r.Message.Headers?.Select(h => new KeyValuePair<string, string>(h.Key, Encoding.UTF8.GetString(h.GetValueBytes()))).ToList() ?? [],
+        KafkaHeaders.FromKafka(r.Message.Headers),
         r.Message.Timestamp.UtcDateTime);
 }

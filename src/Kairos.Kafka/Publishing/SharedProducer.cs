@@ -20,9 +20,7 @@ public sealed class SharedProducer(KafkaClients clients) : IDisposable
     public void Send(string topic, OutgoingMessage message, DateTimeOffset? releasedAt, Action<DeliveryReport<string?, byte[]>> delivered)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var headers = new Headers();
-        foreach (var (name, value) in message.Headers) headers.Add(name, Encoding.UTF8.GetBytes(value));
-        var kafkaMessage = new Message<string?, byte[]> { Key = message.Key, Value = Encoding.UTF8.GetBytes(message.Value), Headers = headers };
+        var kafkaMessage = new Message<string?, byte[]> { Key = message.Key, Value = Encoding.UTF8.GetBytes(message.Value), Headers = KafkaHeaders.ToKafka(message.Headers) };
         if (releasedAt is { } at) kafkaMessage.Timestamp = new Timestamp(at);
         while (true)
         {
