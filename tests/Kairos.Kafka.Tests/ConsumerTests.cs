@@ -97,7 +97,9 @@ public sealed class ConsumerTests(KafkaTestCluster kafka) : IClassFixture<KafkaT
         var (a, b) = (Worker(settings, handler), Worker(settings, handler));
         using var stop = new CancellationTokenSource();
         var running = new[] { a.RunAsync(stop.Token), b.RunAsync(stop.Token) };
-        await WaitAsync(() => a.Assigned.Count + b.Assigned.Count == 4 && a.Assigned.Count > 0 && b.Assigned.Count > 0, TimeSpan.FromSeconds(30));
+        // Two cooperative rebalances, each with the mock cluster's join delay: seconds alone, much longer beside the whole suite.
+        await WaitAsync(() => a.Assigned.Count + b.Assigned.Count == 4 && a.Assigned.Count > 0 && b.Assigned.Count > 0, TimeSpan.FromSeconds(90),
+            () => $"assigned [{string.Join(",", a.Assigned)}] and [{string.Join(",", b.Assigned)}]");
         await ProduceAsync(topic, Enumerable.Range(1, 80).Select(i => ($"rate {i}", $"g:{i}")));
         await WaitAsync(() => a.Stats.Processed + b.Stats.Processed >= 80, TimeSpan.FromSeconds(30));
         Assert.True(a.Stats.Processed > 0 && b.Stats.Processed > 0, $"both members should have worked: {a.Stats.Processed} and {b.Stats.Processed}");
