@@ -74,6 +74,9 @@ public sealed class KairosClient(HttpClient http)
     /// <summary>One run.</summary>
     public Task<RunDto> GetRunAsync(long id, CancellationToken cancellationToken = default) => GetAsync<RunDto>($"api/runs/{id}", cancellationToken);
 
+    /// <summary>The Kafka message an event-triggered run was created for.</summary>
+    public Task<TriggerMessageDto> GetRunMessageAsync(long id, CancellationToken cancellationToken = default) => GetAsync<TriggerMessageDto>($"api/runs/{id}/message", cancellationToken);
+
     /// <summary>Every state change of a run.</summary>
     public Task<List<RunEventDto>> GetRunEventsAsync(long id, CancellationToken cancellationToken = default) => GetAsync<List<RunEventDto>>($"api/runs/{id}/events", cancellationToken);
 

@@ -10,11 +10,13 @@ public sealed partial class JobValidator
     /// <summary>The run variables a message template may name, besides {{item}} and {{item.field}}.</summary>
     private static readonly HashSet<string> RunVariables = ["runId", "jobId", "slotTime", "businessDate", "attempt", "trigger"];
 
-    private static KafkaPublishAction? ValidateKafkaPublish(KafkaPublishDefinition k, string? baseFolder, Action<string, string> error)
+    /// <summary>What an event-triggered run's templates may name besides: the message that triggered it.</summary>
+    private static readonly HashSet<string> MessageVariables = ["messageId", "messageTopic", "messagePartition", "messageOffset", "messageKey", "messageValue", "messageHeaders"];
+
+    private static KafkaPublishAction? ValidateKafkaPublish(KafkaPublishDefinition k, string? baseFolder, bool triggered, Action<string, string> error)
     {
         const string field = "action.kafkaPublish";
-        if (string.IsNullOrWhiteSpace(k.Topic)) error($"{field}.topic", "is required");
-        else if (!TopicPattern().IsMatch(k.Topic)) error($"{field}.topic", $"'{k.Topic}' is not a Kafka topic name: letters, digits, '.', '_' and '-', at most 249");
+        CheckTopic(k.Topic, $"{field}.topic", error);
         if (k.Partner is { } partner && !IdPattern().IsMatch(partner)) error($"{field}.partner", $"'{partner}' may contain only letters, digits, '.', '_' and '-'");
 
         var sources = (k.Template is null ? 0 : 1) + (k.FromCommand is null ? 0 : 1);
@@ -25,9 +27,10 @@ public sealed partial class JobValidator
         var items = k.Over?.Select(MessageItem.Scalar).ToList()
             ?? k.Items?.Select(i => MessageItem.Of(i)).ToList() ?? [];
         // Every template must expand for every item now, so a bad one is found when the job is loaded, not mid-run.
-        CheckTemplate(k.Template, $"{field}.template", items, error);
-        CheckTemplate(k.Key, $"{field}.key", items, error);
-        foreach (var (name, value) in k.Headers ?? []) CheckTemplate(value, $"{field}.headers.{name}", items, error);
+        var known = triggered ? [.. RunVariables, .. MessageVariables] : RunVariables.ToList();
+        CheckTemplate(k.Template, $"{field}.template", items, known, error);
+        CheckTemplate(k.Key, $"{field}.key", items, known, error);
+        foreach (var (name, value) in k.Headers ?? []) CheckTemplate(value, $"{field}.headers.{name}", items, known, error);
 
         MessageSource? source = k.Template is { } template
             ? new TemplateMessages(template, items)
@@ -35,10 +38,10 @@ public sealed partial class JobValidator
         return source is null || k.Topic is null ? null : new KafkaPublishAction(k.Topic, k.Partner, source, k.Key, k.Headers ?? []);
     }
 
-    private static void CheckTemplate(string? template, string field, IReadOnlyList<MessageItem> items, Action<string, string> error)
+    private static void CheckTemplate(string? template, string field, IReadOnlyList<MessageItem> items, IReadOnlyList<string> known, Action<string, string> error)
     {
         if (template is null) return;
-        var probe = RunVariables.ToDictionary(v => v, _ => "");
+        var probe = known.ToDictionary(v => v, _ => "");
         foreach (var (item, index) in (items.Count == 0 ? [null] : items.Cast<MessageItem?>()).Select((x, i) => (x, i)))
         {
             var (_, missing) = MessageTemplate.Expand(template, probe, item);
@@ -46,9 +49,15 @@ public sealed partial class JobValidator
             var where = item is null ? "" : $" for element {index + 1}";
             error(field, missing.StartsWith("{{", StringComparison.Ordinal)
                 ? $"'{missing}' is not closed with }}}}"
-                : $"{{{{{missing}}}}} has no value{where}; known: {string.Join(", ", RunVariables.Select(v => "{{" + v + "}}"))}, {{{{item}}}}, {{{{item.field}}}}");
+                : $"{{{{{missing}}}}} has no value{where}; known: {string.Join(", ", known.Select(v => "{{" + v + "}}"))}, {{{{item}}}}, {{{{item.field}}}}");
             return;
         }
+    }
+
+    private static void CheckTopic(string? topic, string field, Action<string, string> error)
+    {
+        if (string.IsNullOrWhiteSpace(topic)) error(field, "is required");
+        else if (!TopicPattern().IsMatch(topic)) error(field, $"'{topic}' is not a Kafka topic name: letters, digits, '.', '_' and '-', at most 249");
     }
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,249}$")]

@@ -3,6 +3,7 @@ using Kairos.Calendars;
 using Kairos.Client.Contracts;
 using Kairos.Core.Jobs;
 using Kairos.Core.Schedules;
+using Kairos.Core.Triggers;
 using Kairos.Cron;
 
 namespace Kairos.Definitions;
@@ -25,7 +26,8 @@ public sealed partial class JobValidator(ICalendarSource calendars)
         else if (!IdPattern().IsMatch(definition.Id)) Error("id", $"'{definition.Id}' may contain only letters, digits, '.', '_' and '-' (at most 100)");
 
         var schedule = definition.Schedule is null ? null : ValidateSchedule(definition.Schedule, Error);
-        var action = ValidateAction(definition.Action, baseFolder, Error);
+        var trigger = definition.Trigger is null ? null : ValidateTrigger(definition.Trigger, Error);
+        var action = ValidateAction(definition.Action, baseFolder, trigger is not null, Error);
         var timeout = ParseDuration(definition.Timeout, "timeout", DefaultTimeout, Error);
         if (timeout <= TimeSpan.Zero) Error("timeout", "must be above zero");
         var retry = ValidateRetry(definition.Retries, Error);
@@ -35,7 +37,7 @@ public sealed partial class JobValidator(ICalendarSource calendars)
 
         if (errors.Count > 0) return (null, errors);
         var job = new Job(definition.Id!, schedule, action!, timeout, retry, overlap, misfire,
-            definition.Description, definition.Owner, definition.Tags ?? [], definition.Held ?? false, sla);
+            definition.Description, definition.Owner, definition.Tags ?? [], definition.Held ?? false, sla, trigger);
         return (job, errors);
     }
 
@@ -94,14 +96,14 @@ public sealed partial class JobValidator(ICalendarSource calendars)
 
     private enum DayRuleChoice { EveryDay, BusinessDays, NthBusinessDay, LastBusinessDay, BusinessDaysBeforeMonthEnd }
 
-    private static JobAction? ValidateAction(ActionDefinition? a, string? baseFolder, Action<string, string> error)
+    private static JobAction? ValidateAction(ActionDefinition? a, string? baseFolder, bool triggered, Action<string, string> error)
     {
         if (a is null) { error("action", "is required: one of command, http, kafkaPublish, noop"); return null; }
         var kinds = (a.Command is null ? 0 : 1) + (a.Http is null ? 0 : 1) + (a.KafkaPublish is null ? 0 : 1) + (a.Noop == true ? 1 : 0);
         if (kinds != 1) { error("action", $"needs exactly one of command, http, kafkaPublish, noop; it has {kinds}"); return null; }
         if (a.Noop == true) return new NoopAction();
         if (a.Command is { } c) return ValidateCommand(c, "action.command", baseFolder, error);
-        if (a.KafkaPublish is { } k) return ValidateKafkaPublish(k, baseFolder, error);
+        if (a.KafkaPublish is { } k) return ValidateKafkaPublish(k, baseFolder, triggered, error);
         var h = a.Http!;
         var method = (h.Method ?? "GET").ToUpperInvariant();
         if (method is not ("GET" or "POST" or "PUT" or "PATCH" or "DELETE" or "HEAD")) error("action.http.method", $"'{h.Method}' is not one of GET, POST, PUT, PATCH, DELETE, HEAD");
@@ -112,6 +114,15 @@ public sealed partial class JobValidator(ICalendarSource calendars)
         }
         if (h.SuccessStatus?.FirstOrDefault(code => code is < 100 or > 599) is { } bad and not 0) error("action.http.successStatus", $"{bad} is not an HTTP status code");
         return new HttpAction(method, url, h.Headers ?? [], h.Body, h.SuccessStatus ?? []);
+    }
+
+    private static EventTrigger? ValidateTrigger(TriggerDefinition t, Action<string, string> error)
+    {
+        CheckTopic(t.Topic, "trigger.topic", error);
+        if (t.Key is { Length: 0 }) error("trigger.key", "is empty; leave it out to take every key");
+        foreach (var (name, pattern) in t.Headers ?? [])
+            if (string.IsNullOrEmpty(pattern)) error($"trigger.headers.{name}", "is empty; give a value or a pattern such as 'quote*'");
+        return t.Topic is null ? null : new EventTrigger(t.Topic, t.Key, t.Headers ?? []);
     }
 
     private static CommandAction? ValidateCommand(CommandDefinition c, string field, string? baseFolder, Action<string, string> error)

@@ -80,7 +80,8 @@ public sealed partial class KairosScheduler
             else
             {
                 attempt.ActionStarted = true;
-                var context = new ActionContext(run, job, _output.For(run.Id, run.Attempt));
+                var message = run.Trigger == TriggerKind.Event ? await store.Runs.TriggerMessageAsync(run.Id, attempt.Stop.Token).ConfigureAwait(false) : null;
+                var context = new ActionContext(run, job, _output.For(run.Id, run.Attempt), message);
                 actualStart = clock.GetUtcNow();
                 events.OnRunStarted(run, actualStart.Value);
                 outcome = await executor.ExecuteAsync(context, attempt.Stop.Token).ConfigureAwait(false);

@@ -42,20 +42,25 @@ internal sealed partial class SqlRunStore(SqlDialect dialect) : IRunStore
     public async Task<long> AddRunAsync(NewRun run, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
+        await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var id = await InsertRunAsync(scope.Connection, scope.Transaction, run, now).ConfigureAwait(false);
+        await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return id;
+    }
+
+    private static Task<long> InsertRunAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, NewRun run, DateTimeOffset now)
+    {
         if (run.SlotTime is not null) throw new ArgumentException("A run with a slot time is created through AddSlotRunsAsync.", nameof(run));
         var row = NewRunRow(run with { Detail = run.Detail ?? $"requested by {run.RequestedBy}" }, now);
         var parameters = new DynamicParameters();
         for (var i = 0; i < NewRunColumns.Length; i++)
             parameters.Add(NewRunColumns[i].Name, row[i], NewRunColumns[i].Type == RowType.Long ? System.Data.DbType.Int64 : System.Data.DbType.String);
-        await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        var id = await scope.Connection.ExecuteScalarAsync<long>(
+        return connection.ExecuteScalarAsync<long>(
             $"""
             INSERT INTO runs ({InsertColumns})
             VALUES (@job, NULL, @trig, @bdate, @state, 0, @due, @now, @reason, @detail, @finished, @by, @rerun, 0, @now, @detail)
             RETURNING id
-            """, parameters, scope.Transaction).ConfigureAwait(false);
-        await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return id;
+            """, parameters, transaction);
     }
 
     public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default)

@@ -23,6 +23,9 @@ public class ClaimDecisionTests
     [InlineData(TriggerKind.Backfill, 0, false, OverlapPolicy.Forbid, 1, 0.0, 0.0, ClaimAction.Wait, null)]        // backfilled dates queue behind each other
     [InlineData(TriggerKind.Backfill, 0, false, OverlapPolicy.Replace, 1, -5.0, -6.0, ClaimAction.Wait, null)]
     [InlineData(TriggerKind.Backfill, 0, true, OverlapPolicy.Forbid, 0, 0.0, null, ClaimAction.Start, null)]       // an operator's request, held or not
+    [InlineData(TriggerKind.Event, 0, true, OverlapPolicy.Allow, 0, 0.0, null, ClaimAction.Skip, SkipReason.Held)]    // held: a message's run is skipped like a slot
+    [InlineData(TriggerKind.Event, 0, false, OverlapPolicy.Forbid, 1, -5.0, -6.0, ClaimAction.Wait, null)]         // every message gets its run, one after another
+    [InlineData(TriggerKind.Event, 0, false, OverlapPolicy.Allow, 1, 0.0, -6.0, ClaimAction.Start, null)]
     public void Decide_Table(TriggerKind trigger, int attempts, bool held, OverlapPolicy overlap, int running, double due, double? firstStart, ClaimAction action, SkipReason? reason)
     {
         var decision = ClaimDecision.Decide(trigger, attempts, held, overlap, running, Now.AddSeconds(due), Now, firstStart is { } f ? Now.AddSeconds(f) : null);

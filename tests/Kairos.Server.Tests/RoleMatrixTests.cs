@@ -23,6 +23,7 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         ["GET /metrics"] = null,
         ["GET /api/alerts"] = Role.Viewer,
         ["GET /api/kafka"] = Role.Viewer,
+        ["GET /api/runs/{id:long}/message"] = Role.Viewer,
         ["POST /api/auth/login"] = null,
         ["POST /api/auth/tokens"] = null,
         ["POST /api/auth/logout"] = Role.Viewer,

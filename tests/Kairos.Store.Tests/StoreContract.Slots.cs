@@ -9,7 +9,7 @@ public abstract partial class StoreContract
     {
         await Store.MigrateAsync();
         await SecondNode().MigrateAsync();
-        Assert.Equal(6, await ((Kairos.Store.Sql.SqlKairosStore)Store).SchemaVersionAsync()); // 0006 added the consumers' inbox
+        Assert.Equal(7, await ((Kairos.Store.Sql.SqlKairosStore)Store).SchemaVersionAsync()); // 0007 added the messages of event-triggered runs
     }
 
     [Fact]

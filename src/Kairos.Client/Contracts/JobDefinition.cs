@@ -21,7 +21,10 @@ public sealed class JobDefinition
     /// <summary>When the job is due; a job without a schedule runs only when triggered.</summary>
     public ScheduleDefinition? Schedule { get; set; }
 
-    /// <summary>What a run does: exactly one of command, http, noop.</summary>
+    /// <summary>A Kafka topic whose messages each trigger one run, with the message available to the action.</summary>
+    public TriggerDefinition? Trigger { get; set; }
+
+    /// <summary>What a run does: exactly one of command, http, kafkaPublish, noop.</summary>
     public ActionDefinition? Action { get; set; }
 
     /// <summary>How long one attempt may take before it is stopped (default 1h).</summary>

@@ -44,3 +44,15 @@ public sealed record RunEventDto(DateTimeOffset At, string? From, string To, int
 
 /// <summary>One line of a run's output. Stream: stdout, stderr or system.</summary>
 public sealed record LogLineDto(long Seq, int Attempt, string Stream, DateTimeOffset At, string Text);
+
+/// <summary>The Kafka message an event-triggered run was created for.</summary>
+/// <param name="Id">What the run is unique by for its job: the correlation-id header, or topic/partition/offset.</param>
+/// <param name="Topic">Where it was read.</param>
+/// <param name="Partition">Its partition.</param>
+/// <param name="Offset">Its offset.</param>
+/// <param name="Key">Its key, when it has one.</param>
+/// <param name="Value">Its value, as UTF-8 text.</param>
+/// <param name="Headers">Its headers by name (the last value of a repeated header).</param>
+/// <param name="Timestamp">Its Kafka timestamp.</param>
+public sealed record TriggerMessageDto(
+    string Id, string Topic, int Partition, long Offset, string? Key, string Value, IReadOnlyDictionary<string, string> Headers, DateTimeOffset Timestamp);

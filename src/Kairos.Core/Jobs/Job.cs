@@ -1,8 +1,12 @@
 using Kairos.Core.Schedules;
+using Kairos.Core.Triggers;
 
 namespace Kairos.Core.Jobs;
 
-/// <summary>A validated job definition. Operational state (held, runs) lives in the store, not here.</summary>
+/// <summary>
+/// A validated job definition. Operational state (held, runs) lives in the store, not here. A job runs on its
+/// <see cref="Schedule"/>'s slots, once per message its <see cref="Trigger"/> matches, when an operator asks, or any of these.
+/// </summary>
 public sealed record Job(
     string Id,
     Schedule? Schedule,
@@ -15,4 +19,5 @@ public sealed record Job(
     string? Owner = null,
     IReadOnlyList<string>? Tags = null,
     bool HeldInitially = false,
-    Sla? Sla = null);
+    Sla? Sla = null,
+    EventTrigger? Trigger = null);

@@ -1,4 +1,5 @@
 using Kairos.Core.Runs;
+using Kairos.Core.Triggers;
 
 namespace Kairos.Core.Ports;
 
@@ -12,6 +13,16 @@ public interface IRunStore
 
     /// <summary>Creates a run that has no slot (manual, rerun, event) and returns its id.</summary>
     Task<long> AddRunAsync(NewRun run, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates the run a message triggers, and keeps the message with it, inside <paramref name="transaction"/> (the
+    /// consumer's inbox transaction, so the run and the record that the message was processed commit together).
+    /// A (job, message id) that already has a run is left as it is: returns that run's id and false.
+    /// </summary>
+    Task<(long RunId, bool Created)> AddEventRunAsync(NewRun run, TriggerMessage message, IStoreTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>The message an event-triggered run was created for; null for other runs.</summary>
+    Task<TriggerMessage?> TriggerMessageAsync(long runId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Takes up to <paramref name="max"/> runs due by <paramref name="dueBy"/> for <paramref name="node"/>: each starts

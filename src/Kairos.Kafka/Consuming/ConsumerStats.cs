@@ -7,6 +7,7 @@ public sealed class ConsumerStats
     private long _duplicates;
     private long _retries;
     private long _deadLettered;
+    private long _passedOver;
 
     /// <summary>Messages whose handler ran and committed.</summary>
     public long Processed => Interlocked.Read(ref _processed);
@@ -18,6 +19,9 @@ public sealed class ConsumerStats
 
     public long DeadLettered => Interlocked.Read(ref _deadLettered);
 
+    /// <summary>Messages the handler did not want (an event trigger's filter): their offsets move on, nothing is recorded.</summary>
+    public long PassedOver => Interlocked.Read(ref _passedOver);
+
     internal void Count(Outcome outcome)
     {
         switch (outcome)
@@ -26,8 +30,9 @@ public sealed class ConsumerStats
             case Outcome.Duplicate: Interlocked.Increment(ref _duplicates); break;
             case Outcome.Retried: Interlocked.Increment(ref _retries); break;
             case Outcome.DeadLettered: Interlocked.Increment(ref _deadLettered); break;
+            case Outcome.PassedOver: Interlocked.Increment(ref _passedOver); break;
         }
     }
 
-    internal enum Outcome { Processed, Duplicate, Retried, DeadLettered }
+    internal enum Outcome { Processed, Duplicate, Retried, DeadLettered, PassedOver }
 }

@@ -9,4 +9,7 @@ namespace Kairos.Kafka.Consuming;
 public interface IMessageHandler
 {
     Task HandleAsync(ConsumedMessage message, IStoreTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>Whether the message is for this handler at all; one it does not want is passed over without an inbox record.</summary>
+    bool Wants(ConsumedMessage message) => true;
 }

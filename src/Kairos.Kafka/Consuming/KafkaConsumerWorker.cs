@@ -21,6 +21,9 @@ public sealed class KafkaConsumerWorker(
 
     public ConsumerStats Stats { get; } = new();
 
+    /// <summary>Raised after a message's handler and inbox record have committed (not for duplicates).</summary>
+    public event Action<ConsumedMessage>? Processed;
+
     /// <summary>Partitions this member holds now.</summary>
     public IReadOnlyList<int> Assigned { get; private set; } = [];
 
@@ -60,7 +63,9 @@ public sealed class KafkaConsumerWorker(
                 }
                 if (result is { Message: not null })
                 {
-                    await ProcessAsync(ToMessage(result), deadLetters, stopping).ConfigureAwait(false);
+                    var message = ToMessage(result);
+                    if (handler.Wants(message)) await ProcessAsync(message, deadLetters, stopping).ConfigureAwait(false);
+                    else Stats.Count(ConsumerStats.Outcome.PassedOver);
                     consumer.StoreOffset(result);
                 }
                 if (clock.GetElapsedTime(lastCommit) >= settings.CommitInterval)
@@ -91,6 +96,7 @@ public sealed class KafkaConsumerWorker(
                     new InboxMessage(settings.Name, message.Id, message.Topic, message.Partition, message.Offset, clock.GetUtcNow()),
                     (tx, ct) => handler.HandleAsync(message, tx, ct), stopping).ConfigureAwait(false);
                 Stats.Count(processed ? ConsumerStats.Outcome.Processed : ConsumerStats.Outcome.Duplicate);
+                if (processed) Processed?.Invoke(message);
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)

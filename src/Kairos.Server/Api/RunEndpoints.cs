@@ -16,6 +16,7 @@ internal static class RunEndpoints
         runs.MapGet("/", ListAsync).WithSummary("Runs, newest first; filter by job and state, page with before");
         runs.MapGet("/{id:long}", GetAsync).WithSummary("One run");
         runs.MapGet("/{id:long}/events", EventsAsync).WithSummary("Every state change of a run");
+        runs.MapGet("/{id:long}/message", MessageAsync).WithSummary("The Kafka message an event-triggered run was created for");
         runs.MapGet("/{id:long}/logs", LogsAsync).WithSummary("A run's output, readable while it runs");
         runs.MapPost("/{id:long}/kill", KillAsync).RequireAuthorization(AccessPolicies.Operator).WithSummary("Kill a running run (SIGTERM, then SIGKILL) or cancel one not yet started (operator; reason required)");
         runs.MapPost("/{id:long}/mark-succeeded", MarkSucceededAsync).RequireAuthorization(AccessPolicies.Operator)
@@ -44,6 +45,14 @@ internal static class RunEndpoints
     {
         if (await store.Runs.GetAsync(id, ct) is null) return Problems.NotFound(ApiText.Get("Run.NotFound", id));
         return TypedResults.Ok((await store.Runs.EventsAsync(id, ct)).Select(e => e.ToDto()).ToList());
+    }
+
+    private static async Task<IResult> MessageAsync(long id, IKairosStore store, CancellationToken ct)
+    {
+        if (await store.Runs.GetAsync(id, ct) is null) return Problems.NotFound(ApiText.Get("Run.NotFound", id));
+        return await store.Runs.TriggerMessageAsync(id, ct) is { } m
+            ? TypedResults.Ok(new TriggerMessageDto(m.Id, m.Topic, m.Partition, m.Offset, m.Key, m.Value, m.HeadersByName(), m.Timestamp))
+            : Problems.NotFound(ApiText.Get("Run.NoMessage", id));
     }
 
     private static async Task<IResult> LogsAsync(long id, IKairosStore store, long? after, int? limit, CancellationToken ct)

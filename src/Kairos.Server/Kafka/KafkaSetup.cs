@@ -6,7 +6,7 @@ namespace Kairos.Server.Kafka;
 
 public static class KafkaSetup
 {
-    /// <summary>Kafka settings (checked now: a bad one stops the server naming its key), the connection, and publishing.</summary>
+    /// <summary>Kafka settings (checked now: a bad one stops the server naming its key), the connection, publishing and event triggers.</summary>
     public static IServiceCollection AddKairosKafka(this IServiceCollection services, KafkaOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -18,6 +18,8 @@ public static class KafkaSetup
         services.AddSingleton<PartnerPacers>();
         services.AddSingleton<KafkaPublishExecutor>();
         services.AddSingleton<IActionExecutor>(sp => sp.GetRequiredService<KafkaPublishExecutor>());
+        services.AddSingleton<EventTriggerHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventTriggerHost>());
         return services;
     }
 }
