@@ -77,6 +77,15 @@ public sealed class KairosClient(HttpClient http)
     /// <summary>The Kafka message an event-triggered run was created for.</summary>
     public Task<TriggerMessageDto> GetRunMessageAsync(long id, CancellationToken cancellationToken = default) => GetAsync<TriggerMessageDto>($"api/runs/{id}/message", cancellationToken);
 
+    /// <summary>Every configured consumer: topic, handler, lag, workers and the scaling rule's reason.</summary>
+    public Task<List<ConsumerDto>> GetConsumersAsync(CancellationToken cancellationToken = default) => GetAsync<List<ConsumerDto>>("api/consumers", cancellationToken);
+
+    /// <summary>One consumer.</summary>
+    public Task<ConsumerDto> GetConsumerAsync(string name, CancellationToken cancellationToken = default) => GetAsync<ConsumerDto>($"api/consumers/{Uri.EscapeDataString(name)}", cancellationToken);
+
+    /// <summary>A latest-value consumer's table.</summary>
+    public Task<List<LatestValueDto>> GetLatestValuesAsync(string name, CancellationToken cancellationToken = default) => GetAsync<List<LatestValueDto>>($"api/consumers/{Uri.EscapeDataString(name)}/latest", cancellationToken);
+
     /// <summary>Every state change of a run.</summary>
     public Task<List<RunEventDto>> GetRunEventsAsync(long id, CancellationToken cancellationToken = default) => GetAsync<List<RunEventDto>>($"api/runs/{id}/events", cancellationToken);
 

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace Kairos.Executors;
 
 /// <summary>SIGTERM and SIGKILL through libc (the BCL's Kill sends only SIGKILL, and only to a tree that still has its root).</summary>
-internal static partial class PosixSignals
+public static partial class PosixSignals
 {
     private const int SigTerm = 15;
     private const int SigKill = 9;

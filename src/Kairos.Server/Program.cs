@@ -1,8 +1,11 @@
 using Kairos.Server.Access;
+using Kairos.Server.Consumers;
 using Kairos.Server.Hosting;
 
 // "users …" administers users on the store without starting the server: how the first admin is created.
 if (args is ["users", ..]) return await UserAdminCommand.RunAsync(args[1..]);
+// "worker <consumer>" runs one member of a configured consumer's group: what the supervisor (or a Kubernetes pod) starts.
+if (args is ["worker", ..]) return await ConsumerWorkerCommand.RunAsync(args[1..]);
 
 var app = KairosServer.Build(args);
 await app.RunAsync();

@@ -24,6 +24,13 @@ internal sealed class SqlInboxStore(SqlDialect dialect) : IInboxStore
         return true;
     }
 
+    public async Task<bool> ContainsAsync(string consumer, string messageId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM inbox WHERE consumer = @consumer AND message_id = @messageId",
+            new { consumer, messageId }, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
+    }
+
     public async Task<long> CountAsync(string consumer, CancellationToken cancellationToken = default)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);

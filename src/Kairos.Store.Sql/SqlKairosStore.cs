@@ -20,6 +20,7 @@ public class SqlKairosStore : IKairosStore
         Approvals = new SqlApprovalStore(dialect);
         Alerts = new SqlAlertStore(dialect);
         Inbox = new SqlInboxStore(dialect);
+        LatestValues = new SqlLatestValueStore(dialect);
     }
 
     public IJobStore Jobs { get; }
@@ -39,6 +40,8 @@ public class SqlKairosStore : IKairosStore
     public IAlertStore Alerts { get; }
 
     public IInboxStore Inbox { get; }
+
+    public ILatestValueStore LatestValues { get; }
 
     public Task MigrateAsync(CancellationToken cancellationToken = default) => MigrationRunner.MigrateAsync(_dialect, cancellationToken);
 

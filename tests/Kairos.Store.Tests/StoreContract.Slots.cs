@@ -9,7 +9,7 @@ public abstract partial class StoreContract
     {
         await Store.MigrateAsync();
         await SecondNode().MigrateAsync();
-        Assert.Equal(7, await ((Kairos.Store.Sql.SqlKairosStore)Store).SchemaVersionAsync()); // 0007 added the messages of event-triggered runs
+        Assert.Equal(8, await ((Kairos.Store.Sql.SqlKairosStore)Store).SchemaVersionAsync()); // 0008 added the latest values of consumers
     }
 
     [Fact]

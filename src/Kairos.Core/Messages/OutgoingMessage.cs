@@ -27,6 +27,10 @@ public static class MessageHeaders
     public const string OriginalPartition = "kairos-original-partition";
     public const string OriginalOffset = "kairos-original-offset";
 
+    /// <summary>On a relay's answer: <c>response</c> (the partner's body) or <c>error</c> (why there is none), and the HTTP status.</summary>
+    public const string RelayOutcome = "kairos-relay-outcome";
+    public const string RelayStatus = "kairos-relay-status";
+
     /// <summary>The value of the last header named <paramref name="name"/> (Kafka allows repeats; the last one wins), or null.</summary>
     public static string? Last(IReadOnlyList<KeyValuePair<string, string>> headers, string name)
     {

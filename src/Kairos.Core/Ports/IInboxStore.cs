@@ -14,6 +14,9 @@ public interface IInboxStore
     /// </summary>
     Task<bool> ProcessOnceAsync(InboxMessage message, Func<IStoreTransaction, CancellationToken, Task> handle, CancellationToken cancellationToken = default);
 
+    /// <summary>Whether the consumer has processed this message id: what a handler whose effects are outside the store asks first.</summary>
+    Task<bool> ContainsAsync(string consumer, string messageId, CancellationToken cancellationToken = default);
+
     /// <summary>How many messages the consumer has processed.</summary>
     Task<long> CountAsync(string consumer, CancellationToken cancellationToken = default);
 }

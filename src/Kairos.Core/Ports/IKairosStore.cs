@@ -21,6 +21,8 @@ public interface IKairosStore : IAsyncDisposable
 
     IInboxStore Inbox { get; }
 
+    ILatestValueStore LatestValues { get; }
+
     /// <summary>Applies pending schema migrations in order, each in its own transaction.</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);
 }

@@ -13,3 +13,17 @@ public interface IMessageHandler
     /// <summary>Whether the message is for this handler at all; one it does not want is passed over without an inbox record.</summary>
     bool Wants(ConsumedMessage message) => true;
 }
+
+/// <summary>
+/// A handler whose effects are outside the store: a call to a partner, a message to another topic. They cannot share
+/// the inbox's transaction, so the inbox is asked first and written after: a crash between the effect and the record
+/// repeats the effect once on redelivery (at least once), and the correlation id it carries lets the next consumer's
+/// inbox drop the repeat. The store is never held open while the effect runs.
+/// </summary>
+public interface IExternalMessageHandler
+{
+    Task HandleAsync(ConsumedMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Whether the message is for this handler at all.</summary>
+    bool Wants(ConsumedMessage message) => true;
+}

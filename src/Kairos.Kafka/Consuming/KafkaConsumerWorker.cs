@@ -8,15 +8,53 @@ using Microsoft.Extensions.Logging;
 namespace Kairos.Kafka.Consuming;
 
 /// <summary>
-/// A member of the consumer group <see cref="ConsumerSettings.Group"/>: each message runs its handler in an inbox
-/// transaction, is tried <see cref="ConsumerSettings.MaxAttempts"/> times with backoff, then goes to the dead-letter
+/// A member of the consumer group <see cref="ConsumerSettings.Group"/>: each message runs its handler once, through
+/// the inbox (in its transaction, or around it for effects outside the store), is tried <see cref="ConsumerSettings.MaxAttempts"/> times with backoff, then goes to the dead-letter
 /// topic with the error attached. An offset is stored only once its message is processed or dead-lettered, and
 /// committed every <see cref="ConsumerSettings.CommitInterval"/>, on rebalance and on shutdown, so a crash redelivers
 /// at most what was processed since the last commit, and the inbox recognises those.
 /// </summary>
-public sealed class KafkaConsumerWorker(
-    ConsumerSettings settings, IMessageHandler handler, KafkaClients clients, IInboxStore inbox, TimeProvider clock, ILogger logger)
+public sealed class KafkaConsumerWorker
 {
+    private readonly ConsumerSettings settings;
+    private readonly KafkaClients clients;
+    private readonly TimeProvider clock;
+    private readonly ILogger logger;
+    private readonly Func<ConsumedMessage, bool> _wants;
+    private readonly Func<ConsumedMessage, CancellationToken, Task<bool>> _processOnce;
+
+    /// <summary>A consumer whose handler writes to the store in the inbox's transaction: effectively once.</summary>
+    public KafkaConsumerWorker(ConsumerSettings settings, IMessageHandler handler, KafkaClients clients, IInboxStore inbox, TimeProvider clock, ILogger logger)
+        : this(settings, clients, clock, logger, handler.Wants, (message, ct) => inbox.ProcessOnceAsync(
+            new InboxMessage(settings.Name, message.Id, message.Topic, message.Partition, message.Offset, clock.GetUtcNow()),
+            (tx, c) => handler.HandleAsync(message, tx, c), ct))
+    {
+    }
+
+    /// <summary>A consumer whose handler's effects are outside the store: at least once, and never twice once recorded.</summary>
+    public KafkaConsumerWorker(ConsumerSettings settings, IExternalMessageHandler handler, KafkaClients clients, IInboxStore inbox, TimeProvider clock, ILogger logger)
+        : this(settings, clients, clock, logger, handler.Wants, async (message, ct) =>
+        {
+            if (await inbox.ContainsAsync(settings.Name, message.Id, ct).ConfigureAwait(false)) return false;
+            await handler.HandleAsync(message, ct).ConfigureAwait(false);
+            return await inbox.ProcessOnceAsync(
+                new InboxMessage(settings.Name, message.Id, message.Topic, message.Partition, message.Offset, clock.GetUtcNow()),
+                (_, _) => Task.CompletedTask, ct).ConfigureAwait(false);
+        })
+    {
+    }
+
+    private KafkaConsumerWorker(ConsumerSettings settings, KafkaClients clients, TimeProvider clock, ILogger logger,
+        Func<ConsumedMessage, bool> wants, Func<ConsumedMessage, CancellationToken, Task<bool>> processOnce)
+    {
+        this.settings = settings;
+        this.clients = clients;
+        this.clock = clock;
+        this.logger = logger;
+        _wants = wants;
+        _processOnce = processOnce;
+    }
+
     public ConsumerSettings Settings => settings;
 
     public ConsumerStats Stats { get; } = new();
@@ -64,7 +102,7 @@ public sealed class KafkaConsumerWorker(
                 if (result is { Message: not null })
                 {
                     var message = ToMessage(result);
-                    if (handler.Wants(message)) await ProcessAsync(message, deadLetters, stopping).ConfigureAwait(false);
+                    if (_wants(message)) await ProcessAsync(message, deadLetters, stopping).ConfigureAwait(false);
                     else Stats.Count(ConsumerStats.Outcome.PassedOver);
                     consumer.StoreOffset(result);
                 }
@@ -92,9 +130,7 @@ public sealed class KafkaConsumerWorker(
         {
             try
             {
-                var processed = await inbox.ProcessOnceAsync(
-                    new InboxMessage(settings.Name, message.Id, message.Topic, message.Partition, message.Offset, clock.GetUtcNow()),
-                    (tx, ct) => handler.HandleAsync(message, tx, ct), stopping).ConfigureAwait(false);
+                var processed = await _processOnce(message, stopping).ConfigureAwait(false);
                 Stats.Count(processed ? ConsumerStats.Outcome.Processed : ConsumerStats.Outcome.Duplicate);
                 if (processed) Processed?.Invoke(message);
                 return;

@@ -2,6 +2,7 @@ using Kairos.Server.Access;
 using Kairos.Server.Alerts;
 using Kairos.Server.Api;
 using Kairos.Server.Approvals;
+using Kairos.Server.Consumers;
 using Kairos.Kafka.Clients;
 using Kairos.Server.Kafka;
 using Kairos.Server.Metrics;
@@ -38,7 +39,9 @@ public static class KairosServer
         builder.Services.AddSingleton<FourEyes>();
         builder.Services.AddKairosMetrics(builder.Configuration.GetSection("Kairos:Metrics").Get<MetricsOptions>() ?? new MetricsOptions());
         builder.Services.AddKairosAlerts(builder.Configuration.GetSection("Kairos:Alerts").Get<AlertOptions>() ?? new AlertOptions());
-        builder.Services.AddKairosKafka(builder.Configuration.GetSection(KafkaOptions.Section).Get<KafkaOptions>() ?? new KafkaOptions());
+        var kafka = builder.Configuration.GetSection(KafkaOptions.Section).Get<KafkaOptions>() ?? new KafkaOptions();
+        builder.Services.AddKairosKafka(kafka);
+        builder.Services.AddKairosConsumers(builder.Configuration, kafka);
         builder.Services.AddKairosAccess(builder.Configuration.GetSection("Kairos:Access").Get<AccessOptions>() ?? new AccessOptions());
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddStatusCode);
         builder.Services.AddOpenApi();
@@ -70,6 +73,7 @@ public static class KairosServer
         app.MapApprovalEndpoints();
         app.MapAlertEndpoints();
         app.MapKafkaEndpoints();
+        app.MapConsumerEndpoints();
         app.MapMetricsEndpoint();
         return app;
     }

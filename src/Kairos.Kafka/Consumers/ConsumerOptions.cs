@@ -1,0 +1,65 @@
+using Kairos.Core.Scaling;
+using Kairos.Kafka.Consuming;
+using Kairos.Kafka.Relay;
+
+namespace Kairos.Kafka.Consumers;
+
+/// <summary>
+/// One consumer as configured under <c>Kairos:Consumers:{name}</c>: its topic, what it does with each message
+/// (<c>relay</c> to a partner, or keep the <c>latest</c> value per key), its retries, and how it scales.
+/// </summary>
+public sealed class ConsumerOptions
+{
+    public const string Section = "Kairos:Consumers";
+
+    public string? Topic { get; set; }
+
+    /// <summary>The consumer group; default the consumer's name.</summary>
+    public string? Group { get; set; }
+
+    /// <summary><c>relay</c> or <c>latest</c>.</summary>
+    public string? Handler { get; set; }
+
+    public RelayOptions? Relay { get; set; }
+
+    /// <summary>For <c>latest</c>: only messages with these header values (such as <c>kairos-relay-outcome: response</c>).</summary>
+    public Dictionary<string, string> OnlyHeaders { get; set; } = new(StringComparer.Ordinal);
+
+    public int MaxAttempts { get; set; } = 3;
+
+    public TimeSpan Backoff { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public string? DeadLetterTopic { get; set; }
+
+    /// <summary>How the local supervisor (and <c>kairos keda</c>) scale the consumer's worker processes.</summary>
+    public ScalingPolicy Scaling { get; set; } = new();
+
+    /// <summary>Whether this server's supervisor runs the worker processes; off when something else (KEDA) does.</summary>
+    public bool Supervise { get; set; } = true;
+
+    public ConsumerSettings Settings(string name) => new(name, Topic!)
+    {
+        GroupId = Group, MaxAttempts = MaxAttempts, Backoff = Backoff, DeadLetterTopic = DeadLetterTopic,
+    };
+
+    /// <summary>Problems, each naming its key; empty when usable.</summary>
+    public IReadOnlyList<string> Problems(string name, IReadOnlyCollection<string> partners, IReadOnlyCollection<string> calendars)
+    {
+        ArgumentNullException.ThrowIfNull(calendars);
+        var prefix = $"{Section}:{name}";
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Topic)) problems.Add($"{prefix}:Topic is required");
+        switch (Handler)
+        {
+            case "relay" when Relay is null: problems.Add($"{prefix}:Relay is required for the relay handler (Url, ResponseTopic)"); break;
+            case "relay": problems.AddRange(Relay!.Problems($"{prefix}:Relay", partners)); break;
+            case "latest": break;
+            default: problems.Add($"{prefix}:Handler must be relay or latest (it is '{Handler}')"); break;
+        }
+        if (MaxAttempts is < 1 or > 100) problems.Add($"{prefix}:MaxAttempts must be 1 to 100 (it is {MaxAttempts})");
+        problems.AddRange(Scaling.Problems().Select(p => $"{prefix}:Scaling: {p}"));
+        if (Scaling.Floor is { } floor && !calendars.Contains(floor.Calendar))
+            problems.Add($"{prefix}:Scaling:Floor:Calendar '{floor.Calendar}' is not a calendar (known: {string.Join(", ", calendars.Order(StringComparer.Ordinal))})");
+        return problems;
+    }
+}

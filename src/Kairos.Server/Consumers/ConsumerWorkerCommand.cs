@@ -1,0 +1,63 @@
+using Kairos.Calendars;
+using Kairos.Core.Ports;
+using Kairos.Kafka.Clients;
+using Kairos.Kafka.Consumers;
+using Kairos.Kafka.Native;
+using Kairos.Kafka.Publishing;
+using Kairos.Store.Postgres;
+using Kairos.Store.Sqlite;
+
+namespace Kairos.Server.Consumers;
+
+/// <summary>
+/// <c>worker &lt;consumer&gt;</c>: one member of a configured consumer's group, as a process of its own. The local
+/// supervisor starts these and scales them by lag; in Kubernetes each pod of the Deployment <c>kairos keda</c> prints
+/// runs one. SIGTERM commits what was processed and leaves the group.
+/// </summary>
+public static class ConsumerWorkerCommand
+{
+    public const int Usage = 2;
+
+    private static readonly Dictionary<string, string> Flags = new()
+    {
+        ["--data"] = "Kairos:DataPath",
+        ["--postgres"] = "Kairos:Postgres",
+    };
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args is not [var name, ..] || name.StartsWith('-'))
+        {
+            await Console.Error.WriteLineAsync("usage: worker <consumer> [--data DIR | --postgres CONNECTION] [--Kairos:Kafka:BootstrapServers HOST:PORT] [--Kairos:...=value]").ConfigureAwait(false);
+            return Usage;
+        }
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args[1..], ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddCommandLine(args[1..], Flags);
+        var kafka = builder.Configuration.GetSection(KafkaOptions.Section).Get<KafkaOptions>() ?? new KafkaOptions();
+        var consumers = ConsumerSetup.Read(builder.Configuration);
+        var problems = kafka.Problems().ToList();
+        if (kafka.IsEmbedded) problems.Add("Kairos:Kafka:BootstrapServers is required: a worker joins an existing cluster (the server's supervisor passes its own)");
+        if (!consumers.TryGetValue(name, out var options)) problems.Add($"there is no consumer '{name}' under {ConsumerOptions.Section} (known: {string.Join(", ", consumers.Keys.Order(StringComparer.Ordinal))})");
+        else problems.AddRange(options.Problems(name, kafka.Partners.Keys, BuiltInCalendars.Default.Ids));
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems) await Console.Error.WriteLineAsync($"worker {name}: {problem}").ConfigureAwait(false);
+            return Usage;
+        }
+
+        KafkaNative.EnsureLoaded();
+        var postgres = builder.Configuration["Kairos:Postgres"];
+        var data = Path.GetFullPath(builder.Configuration["Kairos:DataPath"] ?? ".data");
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IKairosStore>(sp => postgres is { Length: > 0 }
+            ? PostgresStore.Open(postgres, TimeProvider.System)
+            : SqliteStore.Open(Path.Combine(data, "kairos.db"), TimeProvider.System));
+        builder.Services.AddSingleton(new KafkaClients(kafka, kafka.BootstrapServers!));
+        builder.Services.AddSingleton(sp => new PartnerPacers(kafka, TimeProvider.System));
+        builder.Services.AddHttpClient();
+        builder.Services.AddHostedService(sp => new ConsumerWorkerService(name, options!, sp));
+        await builder.Build().RunAsync().ConfigureAwait(false);
+        return 0;
+    }
+}
