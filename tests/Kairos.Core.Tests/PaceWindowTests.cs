@@ -67,3 +67,19 @@ public sealed class PaceWindowTests
         Assert.Equal(0, PaceWindow.BusiestSecond([]));
     }
 }
+
+public sealed class PaceWindowMarginTests
+{
+    [Fact]
+    public void Margin_SpacesEachSendAfterTheRateBefore_ByASecondAndTheMargin()
+    {
+        var t0 = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+        var window = new Kairos.Core.Pacing.PaceWindow(2, TimeSpan.FromMilliseconds(100));
+        window.Record(t0);
+        window.Record(t0.AddMilliseconds(10));
+        Assert.Equal(TimeSpan.FromMilliseconds(1100), window.WaitBefore(t0));
+        Assert.Equal(TimeSpan.FromMilliseconds(100), window.WaitBefore(t0.AddSeconds(1)));
+        Assert.Equal(TimeSpan.Zero, window.WaitBefore(t0.AddMilliseconds(1100)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Kairos.Core.Pacing.PaceWindow(2, TimeSpan.FromMilliseconds(-1)));
+    }
+}

@@ -11,13 +11,22 @@ public sealed class PaceWindow
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
     private readonly DateTimeOffset[] _sent;
+    private readonly TimeSpan _span;
     private int _next;
     private int _count;
 
-    public PaceWindow(int rate)
+    /// <param name="rate">Most sends in any one second.</param>
+    /// <param name="margin">
+    /// Extra spacing on top of the second: sends spaced over 1 s + margin still arrive at most <paramref name="rate"/> in
+    /// any second when the way to the receiver delays some of them by up to the margin more than others (an HTTP call
+    /// that opens a connection arrives later than one that reuses it).
+    /// </param>
+    public PaceWindow(int rate, TimeSpan margin = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rate, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(margin, TimeSpan.Zero);
         _sent = new DateTimeOffset[rate];
+        _span = Second + margin;
     }
 
     public int Rate => _sent.Length;
@@ -26,7 +35,7 @@ public sealed class PaceWindow
     public TimeSpan WaitBefore(DateTimeOffset now)
     {
         if (_count < _sent.Length) return TimeSpan.Zero;
-        var free = _sent[_next] + Second;
+        var free = _sent[_next] + _span;
         return free > now ? free - now : TimeSpan.Zero;
     }
 

@@ -12,19 +12,25 @@ public static class ConsumerWorkers
 {
     /// <summary>The member and what must be disposed after it stops (the relay's producer).</summary>
     public static (KafkaConsumerWorker Worker, IDisposable? Resources) Create(
-        string name, ConsumerOptions options, KafkaClients clients, IKairosStore store, PartnerPacers pacers, HttpClient http, TimeProvider clock, ILoggerFactory loggers)
+        string name, ConsumerOptions options, KafkaClients clients, IKairosStore store, HttpClient http, TimeProvider clock, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(pacers);
+        ArgumentNullException.ThrowIfNull(clients);
         ArgumentNullException.ThrowIfNull(loggers);
         var settings = options.Settings(name);
         var logger = loggers.CreateLogger<KafkaConsumerWorker>();
         if (options.Handler == "relay")
         {
-            var relay = new RelayHandler(name, options.Relay!, http, options.Relay!.Partner is { } p ? pacers.Find(p) : null, clients, clock, loggers.CreateLogger<RelayHandler>());
+            var relay = new RelayHandler(name, options.Relay!, http, RelayPacer(options.Relay!, clients.Options, clock), clients, clock, loggers.CreateLogger<RelayHandler>());
             return (new KafkaConsumerWorker(settings, relay, clients, store.Inbox, clock, logger), relay);
         }
         return (new KafkaConsumerWorker(settings, new LatestValueHandler(name, options.OnlyHeaders, store.LatestValues, clock), clients, store.Inbox, clock, logger), null);
     }
+
+    // The partner's pace as configured, spaced by the relay's margin: calls are paced where they leave, and checked where they arrive.
+    private static PartnerPacer? RelayPacer(RelayOptions relay, KafkaOptions kafka, TimeProvider clock) =>
+        relay.Partner is { } name && kafka.Partners.TryGetValue(name, out var partner)
+            ? new PartnerPacer(name, partner.Rate, partner.MaxInFlight, clock, relay.PaceMargin)
+            : null;
 }

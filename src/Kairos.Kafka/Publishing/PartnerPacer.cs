@@ -7,9 +7,9 @@ namespace Kairos.Kafka.Publishing;
 /// and at most <see cref="MaxInFlight"/> sent but not yet acknowledged. Every job that targets the destination waits
 /// on the same pacer, so two jobs together keep the pace too.
 /// </summary>
-public sealed class PartnerPacer(string name, int rate, int maxInFlight, TimeProvider clock)
+public sealed class PartnerPacer(string name, int rate, int maxInFlight, TimeProvider clock, TimeSpan margin = default)
 {
-    private readonly PaceWindow _window = new(rate);
+    private readonly PaceWindow _window = new(rate, margin);
     private readonly SemaphoreSlim _inFlight = new(maxInFlight, maxInFlight);
     private readonly Lock _gate = new();
 

@@ -21,6 +21,7 @@ namespace Kairos.Kafka.Relay;
 /// per call, retries with jitter and a circuit breaker), and the answer, or the reason there is none, is published to
 /// the response topic under the request's key, correlation id and business date. Every request gets exactly one
 /// published outcome per processing; a failure to publish it is retried by the consumer and then dead-lettered.
+/// Each try takes its own place in the partner's pace, so retries never push the partner over its rate.
 /// </summary>
 public sealed class RelayHandler : IExternalMessageHandler, IDisposable
 {
@@ -29,6 +30,7 @@ public sealed class RelayHandler : IExternalMessageHandler, IDisposable
     private readonly PartnerPacer? _pacer;
     private readonly IProducer<string?, byte[]> _producer;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ResiliencePipeline _callTimeout;
     private readonly ILogger _logger;
 
     public RelayHandler(string name, RelayOptions options, HttpClient http, PartnerPacer? pacer, KafkaClients clients, TimeProvider clock, ILogger logger)
@@ -44,7 +46,7 @@ public sealed class RelayHandler : IExternalMessageHandler, IDisposable
             .Handle<HttpRequestException>()
             .Handle<TimeoutRejectedException>()
             .HandleResult(r => (int)r.StatusCode >= 500 || r.StatusCode == HttpStatusCode.TooManyRequests);
-        // Retry outermost, so each try passes the breaker and gets a timeout of its own.
+        // Retry outermost, so each try passes the breaker; the timeout is per call and starts once the pace lets it go.
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock };
         if (options.Retries > 0)
         {
@@ -62,8 +64,8 @@ public sealed class RelayHandler : IExternalMessageHandler, IDisposable
                 OnOpened = a => { _logger.LogWarning("Relay {Relay}: circuit opened for {Duration}: the partner at {Url} keeps failing", name, a.BreakDuration, options.Url); return default; },
                 OnClosed = _ => { _logger.LogInformation("Relay {Relay}: circuit closed; calling {Url} again", name, options.Url); return default; },
             })
-            .AddTimeout(options.Timeout)
             .Build();
+        _callTimeout = new ResiliencePipelineBuilder { TimeProvider = clock }.AddTimeout(options.Timeout).Build();
     }
 
     public async Task HandleAsync(ConsumedMessage message, CancellationToken cancellationToken)
@@ -88,16 +90,19 @@ public sealed class RelayHandler : IExternalMessageHandler, IDisposable
 
     private async Task<(string Outcome, int? Status, string Body)> CallAsync(ConsumedMessage message, CancellationToken cancellationToken)
     {
-        using var lease = _pacer is null ? null : await _pacer.AcquireAsync(cancellationToken).ConfigureAwait(false);
         HttpResponseMessage response;
         try
         {
             response = await _pipeline.ExecuteAsync(async ct =>
             {
-                using var request = new HttpRequestMessage(new HttpMethod(_options.Method.ToUpperInvariant()), _options.Url);
-                if (request.Method != HttpMethod.Get) request.Content = new ByteArrayContent(message.Value) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
-                request.Headers.TryAddWithoutValidation(MessageHeaders.CorrelationId, message.Header(MessageHeaders.CorrelationId) ?? message.Id);
-                return await _http.SendAsync(request, ct).ConfigureAwait(false);
+                using var lease = _pacer is null ? null : await _pacer.AcquireAsync(ct).ConfigureAwait(false);
+                return await _callTimeout.ExecuteAsync(async callCt =>
+                {
+                    using var request = new HttpRequestMessage(new HttpMethod(_options.Method.ToUpperInvariant()), _options.Url);
+                    if (request.Method != HttpMethod.Get) request.Content = new ByteArrayContent(message.Value) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+                    request.Headers.TryAddWithoutValidation(MessageHeaders.CorrelationId, message.Header(MessageHeaders.CorrelationId) ?? message.Id);
+                    return await _http.SendAsync(request, callCt).ConfigureAwait(false);
+                }, ct).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (BrokenCircuitException)

@@ -17,6 +17,12 @@ public sealed class RelayOptions
     /// <summary>A partner under <c>Kairos:Kafka:Partners</c> whose rate and in-flight limit pace the calls.</summary>
     public string? Partner { get; set; }
 
+    /// <summary>
+    /// Extra spacing of calls on top of the partner's one-second window, so that calls delayed on their way by up to this
+    /// much (a new connection) still reach the partner at most its rate in any second.
+    /// </summary>
+    public TimeSpan PaceMargin { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>One call's limit; a call that takes longer counts as failed and is retried.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -3,7 +3,6 @@ using Kairos.Core.Ports;
 using Kairos.Kafka.Clients;
 using Kairos.Kafka.Consumers;
 using Kairos.Kafka.Native;
-using Kairos.Kafka.Publishing;
 using Kairos.Store.Postgres;
 using Kairos.Store.Sqlite;
 
@@ -54,7 +53,6 @@ public static class ConsumerWorkerCommand
             ? PostgresStore.Open(postgres, TimeProvider.System)
             : SqliteStore.Open(Path.Combine(data, "kairos.db"), TimeProvider.System));
         builder.Services.AddSingleton(new KafkaClients(kafka, kafka.BootstrapServers!));
-        builder.Services.AddSingleton(sp => new PartnerPacers(kafka, TimeProvider.System));
         builder.Services.AddHttpClient();
         builder.Services.AddHostedService(sp => new ConsumerWorkerService(name, options!, sp));
         await builder.Build().RunAsync().ConfigureAwait(false);

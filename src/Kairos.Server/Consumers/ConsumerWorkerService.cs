@@ -1,7 +1,6 @@
 using Kairos.Core.Ports;
 using Kairos.Kafka.Clients;
 using Kairos.Kafka.Consumers;
-using Kairos.Kafka.Publishing;
 
 namespace Kairos.Server.Consumers;
 
@@ -14,7 +13,7 @@ internal sealed class ConsumerWorkerService(string name, ConsumerOptions options
         await store.MigrateAsync(stoppingToken).ConfigureAwait(false);
         var logger = services.GetRequiredService<ILogger<ConsumerWorkerService>>();
         var (worker, resources) = ConsumerWorkers.Create(name, options, services.GetRequiredService<KafkaClients>(), store,
-            services.GetRequiredService<PartnerPacers>(), services.GetRequiredService<IHttpClientFactory>().CreateClient(name),
+            services.GetRequiredService<IHttpClientFactory>().CreateClient(name),
             TimeProvider.System, services.GetRequiredService<ILoggerFactory>());
         logger.LogInformation("Worker {Pid} of consumer {Consumer} ({Handler}) joining group {Group} on {Topic}", Environment.ProcessId, name, options.Handler, worker.Settings.Group, worker.Settings.Topic);
         try
