@@ -30,7 +30,7 @@ public static class KairosCli
                      ValidateCommand.Build(), ExplainCommand.Build(), JobsCommand.Build(), RunsCommand.Build(), LogsCommand.Build(),
                      TriggerCommand.Build(), HoldCommand.Build(hold: true), HoldCommand.Build(hold: false), KillCommand.Build(), RerunCommand.Build(),
                      OperationsCommands.MarkSucceeded(), OperationsCommands.SkipNext(), OperationsCommands.Backfill(), OperationsCommands.Approvals(),
-                     CalCommand.Build(),
+                     CalCommand.Build(), ConsumersCommand.Build(), KedaCommand.Build(),
                  })
         {
             root.Subcommands.Add(command);

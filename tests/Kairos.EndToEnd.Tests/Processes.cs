@@ -68,12 +68,7 @@ internal static class Processes
         return token.Stdout.Trim();
     }
 
-    public static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kairos.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
+    public static string RepoRoot() => TestServers.RepoRoot();
 }
 
 internal sealed class ServerProcess(Process process, Uri address, string token) : IAsyncDisposable

@@ -62,6 +62,14 @@ public static class TestServers
     }
 
     /// <summary>A loopback port nothing listens on right now.</summary>
+    /// <summary>The repository's root folder (where Kairos.slnx is), for tests that use the shipped examples.</summary>
+    public static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kairos.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

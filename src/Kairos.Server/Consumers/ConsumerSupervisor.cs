@@ -17,7 +17,8 @@ public sealed class ConsumerSupervisor(
     ConfiguredConsumers consumers, KafkaConnection kafka, KairosServerOptions server, SupervisorOptions supervisor, ICalendarSource calendars,
     TimeProvider clock, ILogger<ConsumerSupervisor> logger) : BackgroundService
 {
-    private readonly ConcurrentDictionary<string, ConsumerState> _states = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConsumerState> _states = new(
+        consumers.All.Where(c => c.Value.Supervise).Select(c => KeyValuePair.Create(c.Key, new ConsumerState())), StringComparer.Ordinal);
 
     /// <summary>What the supervisor last saw and decided, per consumer.</summary>
     public IReadOnlyDictionary<string, ConsumerState> States => _states;
@@ -25,7 +26,6 @@ public sealed class ConsumerSupervisor(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var supervised = consumers.All.Where(c => c.Value.Supervise).ToList();
-        foreach (var (name, _) in supervised) _states[name] = new ConsumerState();
         try
         {
             while (!stoppingToken.IsCancellationRequested)

@@ -5,6 +5,7 @@ using Kairos.Kafka.Consumers;
 using Kairos.Kafka.Native;
 using Kairos.Store.Postgres;
 using Kairos.Store.Sqlite;
+using Kairos.Server.Hosting;
 
 namespace Kairos.Server.Consumers;
 
@@ -21,6 +22,7 @@ public static class ConsumerWorkerCommand
     {
         ["--data"] = "Kairos:DataPath",
         ["--postgres"] = "Kairos:Postgres",
+        ["--config"] = ConfigFile.Key,
     };
 
     public static async Task<int> RunAsync(string[] args)
@@ -28,11 +30,12 @@ public static class ConsumerWorkerCommand
         ArgumentNullException.ThrowIfNull(args);
         if (args is not [var name, ..] || name.StartsWith('-'))
         {
-            await Console.Error.WriteLineAsync("usage: worker <consumer> [--data DIR | --postgres CONNECTION] [--Kairos:Kafka:BootstrapServers HOST:PORT] [--Kairos:...=value]").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("usage: worker <consumer> [--config FILE] [--data DIR | --postgres CONNECTION] [--Kairos:Kafka:BootstrapServers HOST:PORT] [--Kairos:...=value]").ConfigureAwait(false);
             return Usage;
         }
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args[1..], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddCommandLine(args[1..], Flags);
+        ConfigFile.Add(builder.Configuration, args[1..], Flags);
         var kafka = builder.Configuration.GetSection(KafkaOptions.Section).Get<KafkaOptions>() ?? new KafkaOptions();
         var consumers = ConsumerSetup.Read(builder.Configuration);
         var problems = kafka.Problems().ToList();

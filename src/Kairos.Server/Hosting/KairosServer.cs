@@ -22,12 +22,14 @@ public static class KairosServer
         ["--postgres"] = "Kairos:Postgres",
         ["--node"] = "Kairos:NodeId",
         ["--url"] = "urls",
+        ["--config"] = ConfigFile.Key,
     };
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddCommandLine(args, Flags);
+        ConfigFile.Add(builder.Configuration, args, Flags);
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         var options = builder.Configuration.GetSection("Kairos").Get<KairosServerOptions>() ?? new KairosServerOptions();
         // Relative paths are from where the server was started, not from its content root.
