@@ -43,7 +43,8 @@ public sealed class ConsumerOptions
     };
 
     /// <summary>Problems, each naming its key; empty when usable.</summary>
-    public IReadOnlyList<string> Problems(string name, IReadOnlyCollection<string> partners, IReadOnlyCollection<string> calendars)
+    /// <param name="partners">The configured partners' rates by name.</param>
+    public IReadOnlyList<string> Problems(string name, IReadOnlyDictionary<string, int> partners, IReadOnlyCollection<string> calendars)
     {
         ArgumentNullException.ThrowIfNull(calendars);
         var prefix = $"{Section}:{name}";
@@ -52,7 +53,12 @@ public sealed class ConsumerOptions
         switch (Handler)
         {
             case "relay" when Relay is null: problems.Add($"{prefix}:Relay is required for the relay handler (Url, ResponseTopic)"); break;
-            case "relay": problems.AddRange(Relay!.Problems($"{prefix}:Relay", partners)); break;
+            case "relay":
+                problems.AddRange(Relay!.Problems($"{prefix}:Relay", [.. partners.Keys]));
+                // Each worker paces at rate / maxReplicas (pacing is per process): below one call a second each, they could not share it.
+                if (Relay.Partner is { } p && partners.TryGetValue(p, out var rate) && rate < Scaling.MaxReplicas)
+                    problems.Add($"{prefix}:Scaling:MaxReplicas ({Scaling.MaxReplicas}) is above partner {p}'s rate ({rate}/s); each worker takes rate / MaxReplicas, so give MaxReplicas of at most {rate}");
+                break;
             case "latest": break;
             default: problems.Add($"{prefix}:Handler must be relay or latest (it is '{Handler}')"); break;
         }

@@ -22,15 +22,16 @@ public static class ConsumerWorkers
         var logger = loggers.CreateLogger<KafkaConsumerWorker>();
         if (options.Handler == "relay")
         {
-            var relay = new RelayHandler(name, options.Relay!, http, RelayPacer(options.Relay!, clients.Options, clock), clients, clock, loggers.CreateLogger<RelayHandler>());
+            var relay = new RelayHandler(name, options.Relay!, http, RelayPacer(options.Relay!, options.Scaling.MaxReplicas, clients.Options, clock), clients, clock, loggers.CreateLogger<RelayHandler>());
             return (new KafkaConsumerWorker(settings, relay, clients, store.Inbox, clock, logger), relay);
         }
         return (new KafkaConsumerWorker(settings, new LatestValueHandler(name, options.OnlyHeaders, store.LatestValues, clock), clients, store.Inbox, clock, logger), null);
     }
 
-    // The partner's pace as configured, spaced by the relay's margin: calls are paced where they leave, and checked where they arrive.
-    private static PartnerPacer? RelayPacer(RelayOptions relay, KafkaOptions kafka, TimeProvider clock) =>
+    // Pacing is per process, so each worker takes an equal share of the partner's pace: however many of the consumer's
+    // MaxReplicas run, together they stay within it. Calls are paced where they leave, spaced by the relay's margin.
+    private static PartnerPacer? RelayPacer(RelayOptions relay, int maxReplicas, KafkaOptions kafka, TimeProvider clock) =>
         relay.Partner is { } name && kafka.Partners.TryGetValue(name, out var partner)
-            ? new PartnerPacer(name, partner.Rate, partner.MaxInFlight, clock, relay.PaceMargin)
+            ? new PartnerPacer(name, Math.Max(1, partner.Rate / maxReplicas), Math.Max(1, partner.MaxInFlight / maxReplicas), clock, relay.PaceMargin)
             : null;
 }

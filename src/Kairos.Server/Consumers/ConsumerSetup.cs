@@ -21,7 +21,7 @@ public static class ConsumerSetup
     {
         ArgumentNullException.ThrowIfNull(kafka);
         var consumers = Read(configuration);
-        var problems = consumers.SelectMany(c => c.Value.Problems(c.Key, kafka.Partners.Keys, BuiltInCalendars.Default.Ids)).ToList();
+        var problems = consumers.SelectMany(c => c.Value.Problems(c.Key, kafka.Partners.ToDictionary(x => x.Key, x => x.Value.Rate), BuiltInCalendars.Default.Ids)).ToList();
         if (problems.Count > 0) throw new InvalidOperationException("Consumer settings: " + string.Join("; ", problems) + ".");
         services.AddSingleton(new ConfiguredConsumers(consumers, configuration));
         services.AddSingleton(configuration.GetSection("Kairos:Supervisor").Get<SupervisorOptions>() ?? new SupervisorOptions());

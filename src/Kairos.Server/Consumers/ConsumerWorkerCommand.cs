@@ -41,7 +41,7 @@ public static class ConsumerWorkerCommand
         var problems = kafka.Problems().ToList();
         if (kafka.IsEmbedded) problems.Add("Kairos:Kafka:BootstrapServers is required: a worker joins an existing cluster (the server's supervisor passes its own)");
         if (!consumers.TryGetValue(name, out var options)) problems.Add($"there is no consumer '{name}' under {ConsumerOptions.Section} (known: {string.Join(", ", consumers.Keys.Order(StringComparer.Ordinal))})");
-        else problems.AddRange(options.Problems(name, kafka.Partners.Keys, BuiltInCalendars.Default.Ids));
+        else problems.AddRange(options.Problems(name, kafka.Partners.ToDictionary(x => x.Key, x => x.Value.Rate), BuiltInCalendars.Default.Ids));
         if (problems.Count > 0)
         {
             foreach (var problem in problems) await Console.Error.WriteLineAsync($"worker {name}: {problem}").ConfigureAwait(false);
