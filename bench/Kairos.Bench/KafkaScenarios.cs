@@ -119,6 +119,8 @@ internal static class KafkaScenarios
                 return first;
             }));
         }
+
+        foreach (var result in await RelayLatencyScenario.RunAsync(cluster, clients, requests: 1000, rate: 50)) Emit(result);
         return lines;
     }
 
@@ -174,5 +176,5 @@ internal static class KafkaScenarios
         }
     }
 
-    public static string Describe(int messages, int rate) => string.Create(CultureInfo.InvariantCulture, $"{messages} messages; paced at {rate}/s for {rate * 5}");
+    public static string Describe(int messages, int rate) => string.Create(CultureInfo.InvariantCulture, $"{messages} messages; paced at {rate}/s for {rate * 5}; relay latency over 1000 requests at 50/s");
 }

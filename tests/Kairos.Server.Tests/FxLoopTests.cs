@@ -18,6 +18,7 @@ namespace Kairos.Server.Tests;
 /// The shipped FX example, whole: the publishing job, the relay and the rates consumer as worker processes started by
 /// the supervisor, the partner stub over HTTP, and the error-triggered job, on the server's embedded Kafka.
 /// </summary>
+[Collection(FxLoopCollection.Name)]
 public sealed class FxLoopTests : IAsyncLifetime
 {
     private readonly PartnerStub _partner = new();
@@ -140,4 +141,11 @@ public sealed class FxLoopTests : IAsyncLifetime
         }
         return value;
     }
+}
+
+/// <summary>The loop starts worker processes and pushes hundreds of messages: it runs alone, not beside the browser tests.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class FxLoopCollection
+{
+    public const string Name = "FX loop (worker processes)";
 }
