@@ -10,9 +10,6 @@ using Kairos.Kafka.Native;
 using Kairos.Kafka.Relay;
 using Kairos.Store.Sqlite;
 using Kairos.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Kairos.Bench;
@@ -27,13 +24,8 @@ internal static class RelayLatencyScenario
 {
     public static async Task<IReadOnlyList<object>> RunAsync(MockCluster cluster, KafkaClients clients, int requests, int rate)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
         var url = $"http://127.0.0.1:{TestServers.FreePort()}";
-        builder.WebHost.UseUrls(url);
-        await using var stub = builder.Build();
-        stub.MapPartner(new PartnerStub());
-        await stub.StartAsync();
+        await using var stub = await PartnerStubEndpoints.StartAsync(new PartnerStub(), url);
         using var http = new HttpClient();
 
         var results = new List<object>();

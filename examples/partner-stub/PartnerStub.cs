@@ -52,6 +52,18 @@ public sealed class PartnerStub
 
 public static class PartnerStubEndpoints
 {
+    /// <summary>Serves <paramref name="partner"/> at <paramref name="url"/> (such as a free loopback port), without logging: for tests and benchmarks.</summary>
+    public static async Task<WebApplication> StartAsync(PartnerStub partner, string url)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(url);
+        var app = builder.Build();
+        app.MapPartner(partner);
+        await app.StartAsync();
+        return app;
+    }
+
     public static void MapPartner(this IEndpointRouteBuilder app, PartnerStub partner)
     {
         ArgumentNullException.ThrowIfNull(partner);

@@ -11,8 +11,6 @@ using Kairos.Kafka.Relay;
 using Kairos.Store.Sqlite;
 using Kairos.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Kairos.Kafka.Tests;
@@ -28,13 +26,8 @@ public sealed class RelayTests(KafkaTestCluster kafka) : IClassFixture<KafkaTest
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
         _url = $"http://127.0.0.1:{TestServers.FreePort()}";
-        builder.WebHost.UseUrls(_url);
-        _stub = builder.Build();
-        _stub.MapPartner(_partner);
-        await _stub.StartAsync();
+        _stub = await PartnerStubEndpoints.StartAsync(_partner, _url);
         _store = SqliteStore.Open(TestServers.NewSqlitePath());
         await _store.MigrateAsync();
     }

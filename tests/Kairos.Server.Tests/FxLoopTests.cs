@@ -8,9 +8,7 @@ using Kairos.Server.Consumers;
 using Kairos.Server.Kafka;
 using Kairos.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Kairos.Server.Tests;
 
@@ -27,13 +25,8 @@ public sealed class FxLoopTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
         var stubUrl = $"http://127.0.0.1:{TestServers.FreePort()}";
-        builder.WebHost.UseUrls(stubUrl);
-        _stub = builder.Build();
-        _stub.MapPartner(_partner);
-        await _stub.StartAsync();
+        _stub = await PartnerStubEndpoints.StartAsync(_partner, stubUrl);
 
         var examples = Path.Combine(TestServers.RepoRoot(), "examples");
         _server = await ServerFixture.StartAsync(new Dictionary<string, string>
