@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Kafka figures, one JSON line each, on librdkafka's mock cluster over loopback TCP: publish throughput (bare
 # Confluent.Kafka beside Kairos's kafka-publish), pacing accuracy (busiest one-second window against the configured
-# rate), and consumer throughput (bare Confluent.Kafka beside Kairos's consumer with its inbox on SQLite and PostgreSQL).
+# rate), consumer throughput (bare Confluent.Kafka beside Kairos's consumer with its inbox on SQLite and PostgreSQL),
+# and end-to-end latency through the partner relay (a bare consume/HTTP/produce loop beside Kairos's relay).
 #   bench/kafka.sh [messages=20000] [paced-rate=200]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -120,7 +120,7 @@ internal static class KafkaScenarios
             }));
         }
 
-        foreach (var result in await RelayLatencyScenario.RunAsync(cluster, clients, requests: 1000, rate: 50)) Emit(result);
+        foreach (var result in await RelayLatencyScenario.RunAsync(cluster, requests: 1000, rate: 50)) Emit(result);
         return lines;
     }
 
