@@ -26,8 +26,7 @@ public sealed class KafkaConsumerWorker
     /// <summary>A consumer whose handler writes to the store in the inbox's transaction: effectively once.</summary>
     public KafkaConsumerWorker(ConsumerSettings settings, IMessageHandler handler, KafkaClients clients, IInboxStore inbox, TimeProvider clock, ILogger logger)
         : this(settings, clients, clock, logger, handler.Wants, (message, ct) => inbox.ProcessOnceAsync(
-            new InboxMessage(settings.Name, message.Id, message.Topic, message.Partition, message.Offset, clock.GetUtcNow()),
-            (tx, c) => handler.HandleAsync(message, tx, c), ct))
+            Record(settings, message, clock), (tx, c) => handler.HandleAsync(message, tx, c), ct))
     {
     }
 
@@ -37,12 +36,13 @@ public sealed class KafkaConsumerWorker
         {
             if (await inbox.ContainsAsync(settings.Name, message.Id, ct).ConfigureAwait(false)) return false;
             await handler.HandleAsync(message, ct).ConfigureAwait(false);
-            return await inbox.ProcessOnceAsync(
-                new InboxMessage(settings.Name, message.Id, message.Topic, message.Partition, message.Offset, clock.GetUtcNow()),
-                (_, _) => Task.CompletedTask, ct).ConfigureAwait(false);
+            return await inbox.ProcessOnceAsync(Record(settings, message, clock), (_, _) => Task.CompletedTask, ct).ConfigureAwait(false);
         })
     {
     }
+
+    private static InboxMessage Record(ConsumerSettings settings, ConsumedMessage message, TimeProvider clock) =>
+        new(settings.Name, message.Id, message.Topic, message.Partition, message.Offset, clock.GetUtcNow());
 
     private KafkaConsumerWorker(ConsumerSettings settings, KafkaClients clients, TimeProvider clock, ILogger logger,
         Func<ConsumedMessage, bool> wants, Func<ConsumedMessage, CancellationToken, Task<bool>> processOnce)

@@ -74,7 +74,8 @@ public sealed class RelayHandler : IExternalMessageHandler, IDisposable
         var (outcome, status, body) = await CallAsync(message, cancellationToken).ConfigureAwait(false);
         var headers = new List<KeyValuePair<string, string>>
         {
-            new(MessageHeaders.CorrelationId, message.Header(MessageHeaders.CorrelationId) ?? message.Id),
+            // The id the inbox knows the request by: its correlation id, or where it sat when it had none.
+            new(MessageHeaders.CorrelationId, message.Id),
             new(MessageHeaders.RelayOutcome, outcome),
         };
         if (status is { } code) headers.Add(new(MessageHeaders.RelayStatus, code.ToString(CultureInfo.InvariantCulture)));
@@ -100,7 +101,7 @@ public sealed class RelayHandler : IExternalMessageHandler, IDisposable
                 {
                     using var request = new HttpRequestMessage(new HttpMethod(_options.Method.ToUpperInvariant()), _options.Url);
                     if (request.Method != HttpMethod.Get) request.Content = new ByteArrayContent(message.Value) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
-                    request.Headers.TryAddWithoutValidation(MessageHeaders.CorrelationId, message.Header(MessageHeaders.CorrelationId) ?? message.Id);
+                    request.Headers.TryAddWithoutValidation(MessageHeaders.CorrelationId, message.Id);
                     return await _http.SendAsync(request, callCt).ConfigureAwait(false);
                 }, ct).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);

@@ -27,14 +27,17 @@ internal static class ConsumerEndpoints
     private static async Task<IResult> GetAsync(string name, ConfiguredConsumers configured, ConsumerSupervisor supervisor, IKairosStore store, CancellationToken ct) =>
         configured.All.TryGetValue(name, out var options)
             ? TypedResults.Ok(await ToDtoAsync(name, options, supervisor, store, ct))
-            : Problems.NotFound(ApiText.Get("Consumer.NotFound", name, string.Join(", ", configured.All.Keys.Order(StringComparer.Ordinal))));
+            : NotFound(name, configured);
 
     private static async Task<IResult> LatestAsync(string name, ConfiguredConsumers configured, IKairosStore store, CancellationToken ct)
     {
-        if (!configured.All.ContainsKey(name)) return Problems.NotFound(ApiText.Get("Consumer.NotFound", name, string.Join(", ", configured.All.Keys.Order(StringComparer.Ordinal))));
+        if (!configured.All.ContainsKey(name)) return NotFound(name, configured);
         var values = await store.LatestValues.ListAsync(name, ct);
         return TypedResults.Ok(values.Select(v => new LatestValueDto(v.Key, v.Value, v.BusinessDate, v.MessageId, v.Offset, v.UpdatedAt, v.Updates)).ToList());
     }
+
+    private static IResult NotFound(string name, ConfiguredConsumers configured) =>
+        Problems.NotFound(ApiText.Get("Consumer.NotFound", name, string.Join(", ", configured.All.Keys.Order(StringComparer.Ordinal))));
 
     private static async Task<ConsumerDto> ToDtoAsync(string name, ConsumerOptions options, ConsumerSupervisor supervisor, IKairosStore store, CancellationToken ct)
     {

@@ -2,7 +2,6 @@ using Kairos.Calendars;
 using Kairos.Core.Ports;
 using Kairos.Kafka.Clients;
 using Kairos.Kafka.Consumers;
-using Kairos.Kafka.Native;
 using Kairos.Store.Postgres;
 using Kairos.Store.Sqlite;
 using Kairos.Server.Hosting;
@@ -48,7 +47,6 @@ public static class ConsumerWorkerCommand
             return Usage;
         }
 
-        KafkaNative.EnsureLoaded();
         var postgres = builder.Configuration["Kairos:Postgres"];
         var data = Path.GetFullPath(builder.Configuration["Kairos:DataPath"] ?? ".data");
         builder.Services.AddSingleton(TimeProvider.System);
