@@ -86,17 +86,20 @@ public sealed class FxLoopTests : IAsyncLifetime
         Assert.Equal(5, (await _server.Client.GetLatestValuesAsync("fx-rates")).Count);
     }
 
+    private const int Answers = 3000;
+
     [Fact]
     public async Task RatesWorkerKilledMidStream_IsReplaced_AndNoResponseCountsTwice()
     {
         var supervisor = _server.App.Services.GetRequiredService<ConsumerSupervisor>();
         await WaitForAsync(() => Task.FromResult(supervisor.States["fx-rates"].Pids), p => p.Count >= 1, "the rates worker");
 
-        // 600 answers over 30 pairs, as the relay would publish them.
+        // 3,000 answers over 30 pairs, as the relay would publish them: enough that the kill lands mid-stream (600 were
+        // sometimes all processed between two looks at the count).
         var clients = _server.App.Services.GetRequiredService<KafkaConnection>().Clients;
         using (var producer = clients.Producer("test"))
         {
-            for (var i = 0; i < 600; i++)
+            for (var i = 0; i < Answers; i++)
             {
                 producer.Produce("fx.responses", new Message<string?, byte[]>
                 {
@@ -113,11 +116,11 @@ public sealed class FxLoopTests : IAsyncLifetime
         foreach (var pid in victims) Kairos.Executors.PosixSignals.ForceKill(pid); // no goodbye: nothing committed since the last commit
         var processedAtKill = await store.Inbox.CountAsync("fx-rates");
 
-        var values = await WaitForAsync(() => _server.Client.GetLatestValuesAsync("fx-rates"), v => v.Sum(x => x.Updates) >= 600 && v.Count == 30, "all 600 answers", TimeSpan.FromSeconds(120));
-        Assert.True(processedAtKill < 600, $"the worker had processed all {processedAtKill} before it was killed; the test proves nothing");
-        Assert.Equal(600, values.Sum(v => v.Updates));
-        Assert.All(values, v => Assert.Equal(20, v.Updates));
-        Assert.Equal(600, await store.Inbox.CountAsync("fx-rates"));
+        var values = await WaitForAsync(() => _server.Client.GetLatestValuesAsync("fx-rates"), v => v.Sum(x => x.Updates) >= Answers && v.Count == 30, $"all {Answers} answers", TimeSpan.FromSeconds(120));
+        Assert.True(processedAtKill < Answers, $"the worker had processed all {processedAtKill} before it was killed; the test proves nothing");
+        Assert.Equal(Answers, values.Sum(v => v.Updates));
+        Assert.All(values, v => Assert.Equal(Answers / 30, v.Updates));
+        Assert.Equal(Answers, await store.Inbox.CountAsync("fx-rates"));
         var state = supervisor.States["fx-rates"];
         Assert.True(state.Restarts >= 1, "the supervisor did not notice the killed worker");
         Assert.DoesNotContain(state.Pids, victims.Contains);
