@@ -1,9 +1,12 @@
+using System.Globalization;
+
 namespace Kairos.Calendars;
 
 /// <summary>Business-day arithmetic over any <see cref="ICalendar"/>; fast when it is a <see cref="BusinessCalendar"/>.</summary>
 public static class CalendarExtensions
 {
     private const int MaxSearchDays = 3660;
+    private static readonly DateTimeFormatInfo KoreanDays = CultureInfo.GetCultureInfo("ko-KR").DateTimeFormat;
 
     /// <summary>The first business day strictly after <paramref name="day"/>.</summary>
     public static DateOnly NextBusinessDay(this ICalendar calendar, DateOnly day) =>
@@ -13,12 +16,17 @@ public static class CalendarExtensions
     public static DateOnly PreviousBusinessDay(this ICalendar calendar, DateOnly day) =>
         calendar is BusinessCalendar fast ? fast.PreviousBusinessDay(day) : Step(calendar, day, -1);
 
-    /// <summary>"Chuseok (추석)": the day's name in both languages, or the weekday for a plain weekend day; null on a business day.</summary>
+    /// <summary>
+    /// Why <paramref name="day"/> is closed, in the current UI culture: "Chuseok (추석)" in English (both names, as
+    /// operators search for either), "추석" in Korean; the weekday for a plain weekend day; null on a business day.
+    /// </summary>
     public static string? DescribeNonBusinessDay(this ICalendar calendar, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         if (calendar.IsBusinessDay(day)) return null;
-        return calendar.HolidayOn(day) is { } h ? (h.Name == h.NameKo ? h.Name : $"{h.Name} ({h.NameKo})") : day.DayOfWeek.ToString();
+        var korean = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ko";
+        if (calendar.HolidayOn(day) is { } h) return korean ? h.NameKo : h.Name == h.NameKo ? h.Name : $"{h.Name} ({h.NameKo})";
+        return korean ? KoreanDays.GetDayName(day.DayOfWeek) : day.DayOfWeek.ToString();
     }
 
     private static DateOnly Step(ICalendar calendar, DateOnly day, int direction)

@@ -35,12 +35,12 @@ public sealed partial class CronExpression : IEquatable<CronExpression>
         if (text.StartsWith('@'))
         {
             if (!CronMacros.TryExpand(text, out var expanded))
-                throw new CronFormatException($"Unknown macro '{text}'. Known: {string.Join(", ", CronMacros.Names)}.");
+                throw new CronFormatException(CronText.Get("macro.unknown", text, string.Join(", ", CronMacros.Names)));
             return new CronExpression(text, ParseFields(expanded.Split(' ')));
         }
         var parts = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length is not (5 or 6))
-            throw new CronFormatException($"A cron expression has 5 or 6 fields; '{text}' has {parts.Length}.");
+            throw new CronFormatException(CronText.Get("fields.count", text, parts.Length));
         if (parts.Length == 5) parts = ["0", .. parts];
         return new CronExpression(string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), ParseFields(parts));
     }

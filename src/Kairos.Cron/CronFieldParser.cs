@@ -38,7 +38,7 @@ internal static class CronFieldParser
 
     private static ulong ParseItem(string item, CronFieldKind kind, string field)
     {
-        if (item.Length == 0) throw Error(kind, field, "has an empty list item");
+        if (item.Length == 0) throw Error(kind, field, CronText.Get("item.empty"));
         var (min, max) = kind.Bounds();
         var step = 1;
         var slash = item.IndexOf('/');
@@ -47,7 +47,7 @@ internal static class CronFieldParser
         {
             rangePart = item[..slash];
             if (!int.TryParse(item[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out step) || step <= 0)
-                throw Error(kind, field, $"has an invalid step '{item[(slash + 1)..]}' (a whole number above 0)");
+                throw Error(kind, field, CronText.Get("item.step", item[(slash + 1)..]));
         }
 
         int from, to;
@@ -62,7 +62,7 @@ internal static class CronFieldParser
             {
                 from = ParseValue(rangePart[..dash], kind, field);
                 to = ParseValue(rangePart[(dash + 1)..], kind, field);
-                if (from > to) throw Error(kind, field, $"has a range '{rangePart}' that runs backwards");
+                if (from > to) throw Error(kind, field, CronText.Get("item.backwards", rangePart));
             }
             else
             {
@@ -83,9 +83,9 @@ internal static class CronFieldParser
             if (index >= 0) return kind == CronFieldKind.Month ? index + 1 : index;
         }
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-            throw Error(kind, field, $"has '{text}', which is not a number{(names is null ? "" : " or a name")}");
+            throw Error(kind, field, CronText.Get(names is null ? "item.notNumber" : "item.notNumberOrName", text));
         if (value < min || value > max)
-            throw Error(kind, field, $"has {value}, outside {min}-{max}");
+            throw Error(kind, field, CronText.Get("item.range", value, min, max));
         return value;
     }
 
@@ -99,7 +99,7 @@ internal static class CronFieldParser
             if (upper.StartsWith("L-", StringComparison.Ordinal))
             {
                 if (!int.TryParse(upper[2..], NumberStyles.None, CultureInfo.InvariantCulture, out var offset) || offset > 30)
-                    throw Error(kind, text, "'L-n' needs n from 0 to 30");
+                    throw Error(kind, text, CronText.Get("special.lastOffset"));
                 return new(CronDaySpecialKind.LastDayOfMonth, Offset: offset);
             }
             if (upper.EndsWith('W'))
@@ -108,7 +108,7 @@ internal static class CronFieldParser
                 return new(CronDaySpecialKind.NearestWeekday, day);
             }
             if (upper.Contains('L') || upper.Contains('W'))
-                throw Error(kind, text, "uses 'L' or 'W' in a form other than L, L-n, nW or LW");
+                throw Error(kind, text, CronText.Get("special.dayOfMonth"));
         }
         else if (kind == CronFieldKind.DayOfWeek)
         {
@@ -117,7 +117,7 @@ internal static class CronFieldParser
             {
                 var dow = ParseValue(upper[..hash], kind, text) % 7;
                 if (!int.TryParse(upper[(hash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var nth) || nth is < 1 or > 5)
-                    throw Error(kind, text, "'d#n' needs n from 1 to 5");
+                    throw Error(kind, text, CronText.Get("special.nth"));
                 return new(CronDaySpecialKind.NthDayOfWeekInMonth, dow, nth);
             }
             if (upper.Length > 1 && upper.EndsWith('L'))
@@ -126,11 +126,11 @@ internal static class CronFieldParser
                 return new(CronDaySpecialKind.LastDayOfWeekInMonth, dow);
             }
             if (upper.Contains('L') && !DayNames.Any(n => upper.Contains(n, StringComparison.Ordinal)))
-                throw Error(kind, text, "uses 'L' in a form other than dL (the last weekday d of the month)");
+                throw Error(kind, text, CronText.Get("special.dayOfWeek"));
         }
         else if (upper.IndexOfAny(['L', 'W', '#']) >= 0 && kind != CronFieldKind.Month)
         {
-            throw Error(kind, text, "'L', 'W' and '#' are allowed only in the day fields");
+            throw Error(kind, text, CronText.Get("special.onlyDays"));
         }
         return CronDaySpecial.None;
     }
@@ -143,5 +143,5 @@ internal static class CronFieldParser
     }
 
     private static CronFormatException Error(CronFieldKind kind, string field, string problem) =>
-        new($"The {kind.Label()} field '{field}' {problem}.");
+        new(CronText.Get("field.problem", CronText.Get("field." + kind.Label()), field, problem));
 }

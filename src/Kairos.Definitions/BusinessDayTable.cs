@@ -30,10 +30,10 @@ public static class BusinessDayTable
             var fields = line.Split(',').Select(f => f.Trim().Trim('"')).ToArray();
             if (rows.Count == 0 && errors.Count == 0 && fields[0].Equals("date", StringComparison.OrdinalIgnoreCase)) continue;
             void Error(string field, string message) => errors.Add(new JobDefinitionError(source, number, field, message));
-            if (fields.Length is < 2 or > 3) { Error("", $"has {fields.Length} fields; expected date,business_day[,name]"); continue; }
+            if (fields.Length is < 2 or > 3) { Error("", DefinitionText.Get("table.fieldCount", fields.Length)); continue; }
             if (!DateOnly.TryParseExact(fields[0], ["yyyy-MM-dd", "yyyyMMdd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                Error("date", $"'{fields[0]}' is not a date (yyyy-MM-dd or yyyyMMdd)");
+                Error("date", DefinitionText.Get("table.date", fields[0]));
                 continue;
             }
             bool? business = fields[1].ToUpperInvariant() switch
@@ -42,12 +42,12 @@ public static class BusinessDayTable
                 "N" or "NO" or "FALSE" or "0" or "휴일" or "휴무일" => false,
                 _ => null,
             };
-            if (business is null) { Error("business_day", $"'{fields[1]}' is not Y/N, true/false, 1/0, 영업일/휴일"); continue; }
-            if (seen.TryGetValue(date, out var earlier)) { Error("date", $"{date:yyyy-MM-dd} is also on line {earlier}"); continue; }
+            if (business is null) { Error("business_day", DefinitionText.Get("table.businessDay", fields[1])); continue; }
+            if (seen.TryGetValue(date, out var earlier)) { Error("date", DefinitionText.Get("table.duplicateDate", $"{date:yyyy-MM-dd}", earlier)); continue; }
             seen[date] = number;
             rows.Add(new Row(number, date, business.Value, fields.Length > 2 && fields[2].Length > 0 ? fields[2] : null));
         }
-        if (rows.Count == 0 && errors.Count == 0) errors.Add(new JobDefinitionError(source, 1, "", "has no rows"));
+        if (rows.Count == 0 && errors.Count == 0) errors.Add(new JobDefinitionError(source, 1, "", DefinitionText.Get("table.empty")));
         return (rows, errors);
     }
 

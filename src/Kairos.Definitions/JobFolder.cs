@@ -17,7 +17,7 @@ public static class JobFolder
                     .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
                     .Order(StringComparer.Ordinal).ToArray()
                 : null;
-        if (files is null) return new Result([], [new JobDefinitionError(path, null, "", "no such file or folder")]);
+        if (files is null) return new Result([], [new JobDefinitionError(path, null, "", DefinitionText.Get("folder.missing"))]);
 
         var jobs = new List<LoadedJob>();
         var errors = new List<JobDefinitionError>();
@@ -27,7 +27,7 @@ public static class JobFolder
             var shown = Path.GetRelativePath(Environment.CurrentDirectory, file);
             string text;
             try { text = File.ReadAllText(file); }
-            catch (IOException e) { errors.Add(new JobDefinitionError(shown, null, "", $"cannot be read: {e.Message}")); continue; }
+            catch (IOException e) { errors.Add(new JobDefinitionError(shown, null, "", DefinitionText.Get("file.unreadable", e.Message))); continue; }
             foreach (var document in YamlJobFile.Parse(text, shown))
             {
                 if (document.Error is { } parseError) { errors.Add(parseError); continue; }
@@ -37,7 +37,7 @@ public static class JobFolder
                 var source = $"{shown}:{document.StartLine}";
                 if (seen.TryGetValue(job.Id, out var first))
                 {
-                    errors.Add(new JobDefinitionError(shown, YamlJobFile.LineOf(document, "id"), "id", $"duplicate job id '{job.Id}', first defined at {first}"));
+                    errors.Add(new JobDefinitionError(shown, YamlJobFile.LineOf(document, "id"), "id", DefinitionText.Get("id.duplicate", job.Id, first)));
                     continue;
                 }
                 seen[job.Id] = source;

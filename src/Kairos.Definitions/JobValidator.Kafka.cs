@@ -17,12 +17,12 @@ public sealed partial class JobValidator
     {
         const string field = "action.kafkaPublish";
         CheckTopic(k.Topic, $"{field}.topic", error);
-        if (k.Partner is { } partner && !IdPattern().IsMatch(partner)) error($"{field}.partner", $"'{partner}' may contain only letters, digits, '.', '_' and '-'");
+        if (k.Partner is { } partner && !IdPattern().IsMatch(partner)) error($"{field}.partner", DefinitionText.Get("kafka.partner.pattern", partner));
 
         var sources = (k.Template is null ? 0 : 1) + (k.FromCommand is null ? 0 : 1);
-        if (sources != 1) { error(field, "needs exactly one of template (with over or items) and fromCommand"); return null; }
-        if (k.Template is null && (k.Over is not null || k.Items is not null)) error(field, "over and items go with template");
-        if (k.Over is not null && k.Items is not null) error(field, "has both over and items; use one");
+        if (sources != 1) { error(field, DefinitionText.Get("kafka.source.exactlyOne")); return null; }
+        if (k.Template is null && (k.Over is not null || k.Items is not null)) error(field, DefinitionText.Get("kafka.overItems.needTemplate"));
+        if (k.Over is not null && k.Items is not null) error(field, DefinitionText.Get("kafka.overItems.both"));
 
         var items = k.Over?.Select(MessageItem.Scalar).ToList()
             ?? k.Items?.Select(i => MessageItem.Of(i)).ToList() ?? [];
@@ -46,18 +46,18 @@ public sealed partial class JobValidator
         {
             var (_, missing) = MessageTemplate.Expand(template, probe, item);
             if (missing is null) continue;
-            var where = item is null ? "" : $" for element {index + 1}";
-            error(field, missing.StartsWith("{{", StringComparison.Ordinal)
-                ? $"'{missing}' is not closed with }}}}"
-                : $"{{{{{missing}}}}} has no value{where}; known: {string.Join(", ", known.Select(v => "{{" + v + "}}"))}, {{{{item}}}}, {{{{item.field}}}}");
+            var names = string.Join(", ", known.Select(v => "{{" + v + "}}"));
+            error(field, missing.StartsWith("{{", StringComparison.Ordinal) ? DefinitionText.Get("kafka.template.unclosed", missing)
+                : item is null ? DefinitionText.Get("kafka.template.unknown", missing, names)
+                : DefinitionText.Get("kafka.template.unknownInElement", missing, index + 1, names));
             return;
         }
     }
 
     private static void CheckTopic(string? topic, string field, Action<string, string> error)
     {
-        if (string.IsNullOrWhiteSpace(topic)) error(field, "is required");
-        else if (!TopicPattern().IsMatch(topic)) error(field, $"'{topic}' is not a Kafka topic name: letters, digits, '.', '_' and '-', at most 249");
+        if (string.IsNullOrWhiteSpace(topic)) error(field, DefinitionText.Get("required"));
+        else if (!TopicPattern().IsMatch(topic)) error(field, DefinitionText.Get("kafka.topic.pattern", topic));
     }
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,249}$")]

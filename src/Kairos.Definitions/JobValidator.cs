@@ -22,14 +22,14 @@ public sealed partial class JobValidator(ICalendarSource calendars)
         var errors = new List<(string, string)>();
         void Error(string field, string message) => errors.Add((field, message));
 
-        if (string.IsNullOrWhiteSpace(definition.Id)) Error("id", "is required");
-        else if (!IdPattern().IsMatch(definition.Id)) Error("id", $"'{definition.Id}' may contain only letters, digits, '.', '_' and '-' (at most 100)");
+        if (string.IsNullOrWhiteSpace(definition.Id)) Error("id", DefinitionText.Get("required"));
+        else if (!IdPattern().IsMatch(definition.Id)) Error("id", DefinitionText.Get("id.pattern", definition.Id));
 
         var schedule = definition.Schedule is null ? null : ValidateSchedule(definition.Schedule, Error);
         var trigger = definition.Trigger is null ? null : ValidateTrigger(definition.Trigger, Error);
         var action = ValidateAction(definition.Action, baseFolder, trigger is not null, Error);
         var timeout = ParseDuration(definition.Timeout, "timeout", DefaultTimeout, Error);
-        if (timeout <= TimeSpan.Zero) Error("timeout", "must be above zero");
+        if (timeout <= TimeSpan.Zero) Error("timeout", DefinitionText.Get("aboveZero"));
         var retry = ValidateRetry(definition.Retries, Error);
         var overlap = ParseChoice(definition.Overlap, "overlap", OverlapPolicy.Forbid, Error);
         var misfire = ValidateMisfire(definition.Misfire, Error);
@@ -44,16 +44,16 @@ public sealed partial class JobValidator(ICalendarSource calendars)
     private Schedule? ValidateSchedule(ScheduleDefinition s, Action<string, string> error)
     {
         CronExpression? cron = null;
-        if (string.IsNullOrWhiteSpace(s.Cron)) error("schedule.cron", "is required when a schedule is given");
+        if (string.IsNullOrWhiteSpace(s.Cron)) error("schedule.cron", DefinitionText.Get("schedule.cron.required"));
         else if (!CronExpression.TryParse(s.Cron, out cron, out var cronError)) error("schedule.cron", cronError!);
 
         TimeZoneInfo? zone = null;
         var zoneId = s.TimeZone ?? Schedule.DefaultTimeZone;
         try { zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId); }
-        catch (TimeZoneNotFoundException) { error("schedule.timeZone", $"unknown time zone '{zoneId}' (use an IANA id such as Asia/Seoul)"); }
+        catch (TimeZoneNotFoundException) { error("schedule.timeZone", DefinitionText.Get("schedule.timeZone.unknown", zoneId)); }
 
         if (s.Calendar is { } calendarId && calendars.Find(calendarId) is null)
-            error("schedule.calendar", $"unknown calendar '{calendarId}'; known: {string.Join(", ", calendars.Ids.Order())}");
+            error("schedule.calendar", DefinitionText.Get("schedule.calendar.unknown", calendarId, string.Join(", ", calendars.Ids.Order())));
 
         var days = ValidateDayRule(s, error);
 
@@ -64,7 +64,7 @@ public sealed partial class JobValidator(ICalendarSource calendars)
             var end = ParseTime(w.End, "schedule.window.end", error);
             if (start is { } a && end is { } b)
             {
-                if (a == b) error("schedule.window", "start and end are the same time");
+                if (a == b) error("schedule.window", DefinitionText.Get("schedule.window.same"));
                 else window = new TimeWindow(a, b);
             }
         }
@@ -75,15 +75,15 @@ public sealed partial class JobValidator(ICalendarSource calendars)
     {
         var kind = ParseChoice(s.Days, "schedule.days", DayRuleChoice.EveryDay, error);
         var shift = ParseChoice(s.OnHoliday, "schedule.onHoliday", HolidayShift.Skip, error);
-        if (kind != DayRuleChoice.EveryDay && s.Calendar is null) error("schedule.days", $"{Kebab(kind.ToString())} needs schedule.calendar");
-        if (s.OnHoliday is not null && kind != DayRuleChoice.BusinessDays) error("schedule.onHoliday", "applies only to days: business-days");
+        if (kind != DayRuleChoice.EveryDay && s.Calendar is null) error("schedule.days", DefinitionText.Get("schedule.days.needsCalendar", Kebab(kind.ToString())));
+        if (s.OnHoliday is not null && kind != DayRuleChoice.BusinessDays) error("schedule.onHoliday", DefinitionText.Get("schedule.onHoliday.onlyBusinessDays"));
         var needsN = kind is DayRuleChoice.NthBusinessDay or DayRuleChoice.BusinessDaysBeforeMonthEnd;
-        if (!needsN && s.N is not null) error("schedule.n", "applies only to days: nth-business-day or business-days-before-month-end");
-        if (needsN && s.N is null) error("schedule.n", $"is required for {Kebab(kind.ToString())}");
+        if (!needsN && s.N is not null) error("schedule.n", DefinitionText.Get("schedule.n.notApplicable"));
+        if (needsN && s.N is null) error("schedule.n", DefinitionText.Get("schedule.n.required", Kebab(kind.ToString())));
         if (kind == DayRuleChoice.NthBusinessDay && s.N is { } n && (n == 0 || Math.Abs(n) > 23))
-            error("schedule.n", $"{n} is not a business day of a month: use 1 to 23 from the start or -1 to -23 from the end");
+            error("schedule.n", DefinitionText.Get("schedule.n.nth", n));
         if (kind == DayRuleChoice.BusinessDaysBeforeMonthEnd && s.N is { } before && before is < 0 or > 22)
-            error("schedule.n", $"{before} is outside 0-22 business days before the month's last business day");
+            error("schedule.n", DefinitionText.Get("schedule.n.before", before));
         return kind switch
         {
             DayRuleChoice.BusinessDays => DayRule.Shifted(shift),
@@ -98,41 +98,41 @@ public sealed partial class JobValidator(ICalendarSource calendars)
 
     private static JobAction? ValidateAction(ActionDefinition? a, string? baseFolder, bool triggered, Action<string, string> error)
     {
-        if (a is null) { error("action", "is required: one of command, http, kafkaPublish, noop"); return null; }
+        if (a is null) { error("action", DefinitionText.Get("action.required")); return null; }
         var kinds = (a.Command is null ? 0 : 1) + (a.Http is null ? 0 : 1) + (a.KafkaPublish is null ? 0 : 1) + (a.Noop == true ? 1 : 0);
-        if (kinds != 1) { error("action", $"needs exactly one of command, http, kafkaPublish, noop; it has {kinds}"); return null; }
+        if (kinds != 1) { error("action", DefinitionText.Get("action.exactlyOne", kinds)); return null; }
         if (a.Noop == true) return new NoopAction();
         if (a.Command is { } c) return ValidateCommand(c, "action.command", baseFolder, error);
         if (a.KafkaPublish is { } k) return ValidateKafkaPublish(k, baseFolder, triggered, error);
         var h = a.Http!;
         var method = (h.Method ?? "GET").ToUpperInvariant();
-        if (method is not ("GET" or "POST" or "PUT" or "PATCH" or "DELETE" or "HEAD")) error("action.http.method", $"'{h.Method}' is not one of GET, POST, PUT, PATCH, DELETE, HEAD");
+        if (method is not ("GET" or "POST" or "PUT" or "PATCH" or "DELETE" or "HEAD")) error("action.http.method", DefinitionText.Get("action.http.method", h.Method));
         if (!Uri.TryCreate(h.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
-            error("action.http.url", $"'{h.Url}' is not an absolute http or https URL");
+            error("action.http.url", DefinitionText.Get("action.http.url", h.Url));
             return null;
         }
-        if (h.SuccessStatus?.FirstOrDefault(code => code is < 100 or > 599) is { } bad and not 0) error("action.http.successStatus", $"{bad} is not an HTTP status code");
+        if (h.SuccessStatus?.FirstOrDefault(code => code is < 100 or > 599) is { } bad and not 0) error("action.http.successStatus", DefinitionText.Get("action.http.successStatus", bad));
         return new HttpAction(method, url, h.Headers ?? [], h.Body, h.SuccessStatus ?? []);
     }
 
     private static EventTrigger? ValidateTrigger(TriggerDefinition t, Action<string, string> error)
     {
         CheckTopic(t.Topic, "trigger.topic", error);
-        if (t.Key is { Length: 0 }) error("trigger.key", "is empty; leave it out to take every key");
+        if (t.Key is { Length: 0 }) error("trigger.key", DefinitionText.Get("trigger.key.empty"));
         foreach (var (name, pattern) in t.Headers ?? [])
-            if (string.IsNullOrEmpty(pattern)) error($"trigger.headers.{name}", "is empty; give a value or a pattern such as 'quote*'");
+            if (string.IsNullOrEmpty(pattern)) error($"trigger.headers.{name}", DefinitionText.Get("trigger.header.empty"));
         return t.Topic is null ? null : new EventTrigger(t.Topic, t.Key, t.Headers ?? []);
     }
 
     private static CommandAction? ValidateCommand(CommandDefinition c, string field, string? baseFolder, Action<string, string> error)
     {
-        if (c.Argv is not { Count: > 0 } || c.Argv.Any(string.IsNullOrEmpty)) { error($"{field}.argv", "needs the program and its arguments, none empty"); return null; }
+        if (c.Argv is not { Count: > 0 } || c.Argv.Any(string.IsNullOrEmpty)) { error($"{field}.argv", DefinitionText.Get("command.argv.empty")); return null; }
         var grace = ParseDuration(c.KillGrace, $"{field}.killGrace", TimeSpan.FromSeconds(10), error);
         var folder = c.WorkingDirectory is null ? baseFolder : Path.GetFullPath(c.WorkingDirectory, baseFolder ?? Environment.CurrentDirectory);
-        if (folder is not null && !Directory.Exists(folder)) error($"{field}.workingDirectory", $"the folder '{folder}' does not exist");
+        if (folder is not null && !Directory.Exists(folder)) error($"{field}.workingDirectory", DefinitionText.Get("command.workingDirectory.missing", folder));
         if (c.Shell != true && !ProgramLocator.Exists(c.Argv[0], folder))
-            error($"{field}.argv", $"the program '{c.Argv[0]}' is not on PATH and is not a file");
+            error($"{field}.argv", DefinitionText.Get("command.argv.notFound", c.Argv[0]));
         return new CommandAction(c.Argv, folder, c.Env ?? [], c.Shell ?? false, grace);
     }
 
@@ -140,10 +140,10 @@ public sealed partial class JobValidator(ICalendarSource calendars)
     {
         if (r is null) return RetryPolicy.None;
         var count = r.Count ?? 0;
-        if (count is < 0 or > 100) error("retries.count", $"{count} is outside 0-100");
+        if (count is < 0 or > 100) error("retries.count", DefinitionText.Get("retries.count.range", count));
         var backoff = ParseDuration(r.Backoff, "retries.backoff", TimeSpan.FromSeconds(10), error);
         var max = ParseDuration(r.MaxBackoff, "retries.maxBackoff", TimeSpan.FromMinutes(10), error);
-        if (max < backoff) error("retries.maxBackoff", "is shorter than retries.backoff");
+        if (max < backoff) error("retries.maxBackoff", DefinitionText.Get("retries.maxBackoff.short"));
         return new RetryPolicy(count, backoff, max);
     }
 
@@ -154,11 +154,11 @@ public sealed partial class JobValidator(ICalendarSource calendars)
         {
             if (text is null) return null;
             var value = ParseDuration(text, field, TimeSpan.Zero, error);
-            if (value <= TimeSpan.Zero && Durations.TryParse(text, out _)) error(field, "must be above zero");
+            if (value <= TimeSpan.Zero && Durations.TryParse(text, out _)) error(field, DefinitionText.Get("aboveZero"));
             return value;
         }
         var sla = new Sla(Positive(s.StartWithin, "sla.startWithin"), s.FinishBy is null ? null : ParseTime(s.FinishBy, "sla.finishBy", error), Positive(s.MaxDuration, "sla.maxDuration"));
-        if (s.StartWithin is null && s.FinishBy is null && s.MaxDuration is null) error("sla", "needs at least one of startWithin, finishBy, maxDuration");
+        if (s.StartWithin is null && s.FinishBy is null && s.MaxDuration is null) error("sla", DefinitionText.Get("sla.empty"));
         return sla;
     }
 
@@ -174,14 +174,14 @@ public sealed partial class JobValidator(ICalendarSource calendars)
     {
         if (text is null) return fallback;
         if (Durations.TryParse(text, out var value)) return value;
-        error(field, $"'{text}' is not a duration (such as 500ms, 30s, 5m, 1h)");
+        error(field, DefinitionText.Get("duration.invalid", text));
         return fallback;
     }
 
     private static TimeOnly? ParseTime(string? text, string field, Action<string, string> error)
     {
         if (TimeOnly.TryParseExact(text, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var t)) return t;
-        error(field, $"'{text}' is not a time HH:mm");
+        error(field, DefinitionText.Get("time.invalid", text));
         return null;
     }
 
@@ -190,7 +190,7 @@ public sealed partial class JobValidator(ICalendarSource calendars)
     {
         if (text is null) return fallback;
         if (Enum.TryParse<T>(text.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var value) && !int.TryParse(text, out _)) return value;
-        error(field, $"'{text}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(Kebab))}");
+        error(field, DefinitionText.Get("choice.invalid", text, string.Join(", ", Enum.GetNames<T>().Select(Kebab))));
         return fallback;
     }
 

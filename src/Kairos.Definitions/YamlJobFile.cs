@@ -35,7 +35,7 @@ public static partial class YamlJobFile
         }
         catch (YamlException e)
         {
-            return [new Document(null, new Dictionary<string, int>(), (int)e.Start.Line, new JobDefinitionError(file, (int)e.Start.Line, "", $"not valid YAML: {Innermost(e)}"))];
+            return [new Document(null, new Dictionary<string, int>(), (int)e.Start.Line, new JobDefinitionError(file, (int)e.Start.Line, "", DefinitionText.Get("yaml.invalid", Innermost(e))))];
         }
 
         var documents = new List<Document>();
@@ -49,7 +49,7 @@ public static partial class YamlJobFile
             {
                 var definition = Deserializer.Deserialize<JobDefinition>(parser);
                 documents.Add(definition is null
-                    ? new Document(null, lines, start, new JobDefinitionError(file, start, "", "the document is empty"))
+                    ? new Document(null, lines, start, new JobDefinitionError(file, start, "", DefinitionText.Get("yaml.empty")))
                     : new Document(definition, lines, start, null));
             }
             catch (YamlException e)
@@ -104,8 +104,8 @@ public static partial class YamlJobFile
     {
         var inner = Innermost(e);
         var unknown = UnknownProperty().Match(inner);
-        if (unknown.Success) return $"unknown field '{unknown.Groups[1].Value}'";
-        return $"invalid value: {inner}";
+        if (unknown.Success) return DefinitionText.Get("yaml.unknownField", unknown.Groups[1].Value);
+        return DefinitionText.Get("yaml.invalidValue", inner);
     }
 
     private static string Innermost(Exception e)

@@ -43,17 +43,18 @@ public sealed record DayRule(DayRuleKind Kind, int N = 0, HolidayShift Shift = H
 
     public bool NeedsCalendar => Kind != DayRuleKind.EveryDay;
 
+    /// <summary>The rule in words, in the current UI culture.</summary>
     public override string ToString() => Kind switch
     {
-        DayRuleKind.EveryDay => "every day",
+        DayRuleKind.EveryDay => CoreText.Get("dayRule.everyDay"),
         DayRuleKind.BusinessDays => Shift switch
         {
-            HolidayShift.NextBusinessDay => "business days; a slot on a non-business day moves to the next business day",
-            HolidayShift.PreviousBusinessDay => "business days; a slot on a non-business day moves to the previous business day",
-            _ => "business days",
+            HolidayShift.NextBusinessDay => CoreText.Get("dayRule.businessDaysNext"),
+            HolidayShift.PreviousBusinessDay => CoreText.Get("dayRule.businessDaysPrevious"),
+            _ => CoreText.Get("dayRule.businessDays"),
         },
-        _ when N == -1 => "the last business day of the month",
-        _ when N < 0 => $"{-N - 1} business day(s) before the last business day of the month",
-        _ => $"business day {N} of the month",
+        _ when N == -1 => CoreText.Get("dayRule.lastBusinessDay"),
+        _ when N < 0 => CoreText.Get("dayRule.beforeLast", -N - 1),
+        _ => CoreText.Get("dayRule.nth", N),
     };
 }

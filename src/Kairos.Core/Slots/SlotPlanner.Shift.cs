@@ -36,7 +36,7 @@ public static partial class SlotPlanner
                     var moved = ToInstant(midnight + local.TimeOfDay, zone);
                     if (moved <= from || moved > to) continue;
                     yield return new PlannedSlot(new SlotKey(jobId, moved.ToUniversalTime()), day, null,
-                        $"moved from {closed:yyyy-MM-dd} ({calendar.DescribeNonBusinessDay(closed)}) to the {(forward ? "next" : "previous")} business day");
+                        CoreText.Get(forward ? "slot.movedFromNext" : "slot.movedFromPrevious", $"{closed:yyyy-MM-dd}", calendar.DescribeNonBusinessDay(closed)));
                 }
             }
         }

@@ -59,10 +59,10 @@ public static partial class SlotPlanner
             case DayRuleKind.NthBusinessDay:
                 return IsNthBusinessDay(calendar, date, rule.N) ? new PlannedSlot(key, date) : null;
             case DayRuleKind.BusinessDays when !calendar.IsBusinessDay(date):
-                var why = $"{date:yyyy-MM-dd} is not a business day on {calendar.Id}: {calendar.DescribeNonBusinessDay(date)}";
+                var why = CoreText.Get("slot.notBusinessDay", $"{date:yyyy-MM-dd}", calendar.Id, calendar.DescribeNonBusinessDay(date));
                 if (rule.Shift == HolidayShift.Skip) return new PlannedSlot(key, date, SkipReason.NotBusinessDay, why);
                 var target = rule.Shift == HolidayShift.NextBusinessDay ? calendar.NextBusinessDay(date) : calendar.PreviousBusinessDay(date);
-                return new PlannedSlot(key, date, SkipReason.Moved, $"{why}; moved to {target:yyyy-MM-dd} {local:HH:mm:ss}");
+                return new PlannedSlot(key, date, SkipReason.Moved, CoreText.Get("slot.movedTo", why, $"{target:yyyy-MM-dd} {local:HH:mm:ss}"));
             default:
                 return new PlannedSlot(key, date);
         }
