@@ -14,7 +14,7 @@ internal static class CalendarAccess
 {
     public static readonly Option<bool> Local = new("--local")
     {
-        Description = "Answer from the built-in calendars without asking the server (no overrides)",
+        Description = CliText.Get("cal.option.local"),
         Recursive = true,
     };
 
@@ -23,7 +23,7 @@ internal static class CalendarAccess
         if (!parse.GetValue(Local))
         {
             var server = parse.GetValue(KairosCli.Server)!;
-            using var http = ServerCall.CreateHttp(server, TimeSpan.FromSeconds(10), CliLanguage.IsKorean(parse));
+            using var http = ServerCall.CreateHttp(server, TimeSpan.FromSeconds(10), CliLanguage.IsKorean);
             if (http is null) return (null, ExitCodes.Usage);
             try
             {
@@ -36,13 +36,13 @@ internal static class CalendarAccess
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                await Console.Error.WriteLineAsync($"kairos: the server at {server} is not reachable; answering from the built-in calendars (overrides not included)");
+                await Console.Error.WriteLineAsync(CliText.Get("cal.serverUnreachable", server));
             }
         }
         var calendar = BuiltInCalendars.Default.Get(id);
         if (calendar is null)
         {
-            await Console.Error.WriteLineAsync($"kairos: there is no calendar '{id}'; known: {string.Join(", ", BuiltInCalendars.Ids)}");
+            await Console.Error.WriteLineAsync(CliText.Get("cal.noCalendar", id, string.Join(", ", BuiltInCalendars.Ids)));
             return (null, ExitCodes.NotFound);
         }
         return (calendar, ExitCodes.Ok);
@@ -52,7 +52,7 @@ internal static class CalendarAccess
     public static bool TryDate(string? text, string what, out DateOnly date)
     {
         if (Core.Runs.BusinessDates.TryParse(text, out date)) return true;
-        Console.Error.WriteLine($"kairos: {what} '{text}' is not a date yyyy-MM-dd");
+        Console.Error.WriteLine(CliText.Get("common.notDate", what, text));
         return false;
     }
 }

@@ -1,20 +1,42 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace Kairos.Cli;
 
-/// <summary>Korean or English: --lang when given, otherwise the environment (LC_ALL, LC_MESSAGES, LANG).</summary>
+/// <summary>
+/// Korean or English: --lang when given, otherwise the environment (LC_ALL, LC_MESSAGES, LANG). It is chosen once,
+/// from the raw arguments, before any command is built, because help texts are read from the resources as the
+/// commands are built; System.CommandLine's own texts (Usage, Options, parse errors) follow the same choice.
+/// </summary>
 internal static class CliLanguage
 {
-    public static readonly Option<string?> Lang = new("--lang")
+    private static readonly string[] EnvironmentVariables = ["LC_ALL", "LC_MESSAGES", "LANG"];
+
+    /// <summary>--lang, parsed with the rest so that help lists it; its value was already applied by <see cref="Apply"/>.</summary>
+    public static Option<string?> Option() => new("--lang")
     {
-        Description = "ko or en (default: from LANG)",
+        Description = CliText.Get("option.lang"),
         Recursive = true,
     };
 
-    public static bool IsKorean(ParseResult parse)
+    public static bool IsKorean => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ko";
+
+    /// <summary>Sets the UI culture for this process from --lang in <paramref name="args"/> or the environment.</summary>
+    public static void Apply(IReadOnlyList<string> args)
     {
-        var chosen = parse.GetValue(Lang)
-            ?? new[] { "LC_ALL", "LC_MESSAGES", "LANG" }.Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrEmpty(v));
-        return chosen?.StartsWith("ko", StringComparison.OrdinalIgnoreCase) == true;
+        var culture = CultureInfo.GetCultureInfo(Choose(args)?.StartsWith("ko", StringComparison.OrdinalIgnoreCase) == true ? "ko-KR" : "en");
+        CultureInfo.DefaultThreadCurrentUICulture = culture;
+        CultureInfo.CurrentUICulture = culture;
+    }
+
+    private static string? Choose(IReadOnlyList<string> args)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--") break;
+            if (args[i] == "--lang" && i + 1 < args.Count) return args[i + 1];
+            if (args[i].StartsWith("--lang=", StringComparison.Ordinal)) return args[i]["--lang=".Length..];
+        }
+        return EnvironmentVariables.Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrEmpty(v));
     }
 }

@@ -43,7 +43,7 @@ internal static class Credentials
         }
         catch (JsonException)
         {
-            Console.Error.WriteLine($"kairos: ignoring {FilePath}: it is not valid JSON; kairos login writes a new one");
+            Console.Error.WriteLine(CliText.Get("login.badCredentialsFile", FilePath));
             return [];
         }
     }

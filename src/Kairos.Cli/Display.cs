@@ -11,4 +11,7 @@ internal static class Display
 
     public static string Time(DateTimeOffset? value) =>
         value is { } v ? TimeZoneInfo.ConvertTime(v, Zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "-";
+
+    /// <summary>The time with its zone named, for sentences: 2026-11-23 09:00:00 KST.</summary>
+    public static string Zoned(DateTimeOffset value) => $"{Time(value)} {ZoneName}";
 }

@@ -10,20 +10,23 @@ public static class KairosCli
     /// <summary>--server, on every command: the Kairos server to talk to (KAIROS_URL, else the local default).</summary>
     public static readonly Option<string> Server = new("--server", "-s")
     {
-        Description = $"Kairos server URL (default: $KAIROS_URL or {DefaultServer})",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("KAIROS_URL") is { Length: > 0 } url ? url : DefaultServer,
         Recursive = true,
     };
 
     /// <summary>--json: print the API's JSON instead of text.</summary>
-    public static readonly Option<bool> Json = new("--json") { Description = "Print JSON instead of text", Recursive = true };
+    public static readonly Option<bool> Json = new("--json") { Recursive = true };
 
+    /// <summary>The command tree, its texts in the current UI culture (set by <see cref="CliLanguage.Apply"/> first).</summary>
     public static RootCommand Build()
     {
-        var root = new RootCommand("Kairos: business-day-aware job scheduler. Exit codes: 0 ok, 1 failed, 2 usage, 3 not found, 4 refused, 5 server unreachable, 6 not signed in or not allowed.");
+        Server.Description = CliText.Get("option.server");
+        Json.Description = CliText.Get("option.json");
+        var root = new RootCommand(CliText.Get("root.description"));
+        foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>()) help.Description = CliText.Get("option.help");
         root.Options.Add(Server);
         root.Options.Add(Json);
-        root.Options.Add(CliLanguage.Lang);
+        root.Options.Add(CliLanguage.Option());
         foreach (var command in new[]
                  {
                      LoginCommand.Login(), LoginCommand.Logout(), LoginCommand.WhoAmI(),
@@ -40,11 +43,12 @@ public static class KairosCli
 
     public static async Task<int> RunAsync(string[] args)
     {
+        CliLanguage.Apply(args);
         var result = Build().Parse(args);
         if (result.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
         {
             foreach (var error in result.Errors) await Console.Error.WriteLineAsync($"kairos: {error.Message}");
-            await Console.Error.WriteLineAsync("Try 'kairos --help'.");
+            await Console.Error.WriteLineAsync(CliText.Get("usage.tryHelp"));
             return ExitCodes.Usage;
         }
         return await result.InvokeAsync();

@@ -13,7 +13,7 @@ internal static class ServerCall
     public static async Task<int> RunAsync(ParseResult parse, Func<KairosClient, Task<int>> call)
     {
         var server = parse.GetValue(KairosCli.Server)!;
-        using var http = CreateHttp(server, TimeSpan.FromSeconds(30), CliLanguage.IsKorean(parse));
+        using var http = CreateHttp(server, TimeSpan.FromSeconds(30), CliLanguage.IsKorean);
         if (http is null) return ExitCodes.Usage;
         return await RunAsync(server, () => call(new KairosClient(http)));
     }
@@ -31,7 +31,7 @@ internal static class ServerCall
             foreach (var (field, messages) in e.Errors)
                 foreach (var message in messages) await Console.Error.WriteLineAsync($"  {field}: {message}");
             if (e.Status == HttpStatusCode.Unauthorized)
-                await Console.Error.WriteLineAsync($"kairos: sign in first: kairos login --user NAME --server {server} (or set KAIROS_TOKEN)");
+                await Console.Error.WriteLineAsync(CliText.Get("call.signInFirst", server));
             return e.Status switch
             {
                 HttpStatusCode.NotFound => ExitCodes.NotFound,
@@ -41,12 +41,12 @@ internal static class ServerCall
         }
         catch (HttpRequestException e)
         {
-            await Console.Error.WriteLineAsync($"kairos: cannot reach the Kairos server at {server}: {e.Message}. Is it running (./kairos up)?");
+            await Console.Error.WriteLineAsync(CliText.Get("call.unreachable", server, e.Message));
             return ExitCodes.Unreachable;
         }
         catch (TaskCanceledException)
         {
-            await Console.Error.WriteLineAsync($"kairos: the server at {server} did not answer in time");
+            await Console.Error.WriteLineAsync(CliText.Get("call.timeout", server));
             return ExitCodes.Unreachable;
         }
     }
@@ -57,7 +57,7 @@ internal static class ServerCall
     {
         if (!Uri.TryCreate(server.EndsWith('/') ? server : server + "/", UriKind.Absolute, out var baseAddress))
         {
-            Console.Error.WriteLine($"kairos: --server '{server}' is not a URL");
+            Console.Error.WriteLine(CliText.Get("call.notUrl", server));
             return null;
         }
         var http = new HttpClient { BaseAddress = baseAddress, Timeout = timeout };

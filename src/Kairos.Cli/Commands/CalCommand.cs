@@ -7,11 +7,11 @@ namespace Kairos.Cli.Commands;
 /// <summary>`kairos cal`: the business-day calendar service from the command line.</summary>
 internal static partial class CalCommand
 {
-    private static readonly Argument<string> CalendarArg = new("calendar") { Description = "Calendar id: KR, KR-BANK, KRX or WEEKDAYS" };
+    private static readonly Argument<string> CalendarArg = new("calendar") { Description = CliText.Get("cal.argument") };
 
     public static Command Build()
     {
-        var command = new Command("cal", "Business-day calendars: holidays, is-business-day, add, next, nth, month, overrides, import")
+        var command = new Command("cal", CliText.Get("cal.description"))
         {
             CalendarAccess.Local,
         };
@@ -22,12 +22,12 @@ internal static partial class CalCommand
 
     private static Command List()
     {
-        var command = new Command("list", "Every calendar the server knows");
+        var command = new Command("list", CliText.Get("cal.list.description"));
         command.SetAction((parse, ct) => WithClient(parse, async client =>
         {
             var calendars = await client.ListAsync(ct);
             if (ServerCall.WantsJson(parse)) { ServerCall.PrintJson(calendars); return ExitCodes.Ok; }
-            foreach (var c in calendars) Console.WriteLine($"{c.Id,-10} {c.Description}  (weekend {c.Weekend}; holidays {c.FirstYear}-{c.LastYear}; {c.Overrides} override(s); data {c.DataVersion})");
+            foreach (var c in calendars) Console.WriteLine($"{c.Id,-10} {c.Description}  " + CliText.Get("cal.list.line", c.Weekend, c.FirstYear, c.LastYear, c.Overrides, c.DataVersion));
             return ExitCodes.Ok;
         }));
         return command;
@@ -35,13 +35,13 @@ internal static partial class CalCommand
 
     private static Command Holidays()
     {
-        var from = new Option<string>("--from") { Description = "First day, yyyy-MM-dd (default: 1 January this year)" };
-        var to = new Option<string>("--to") { Description = "Last day, yyyy-MM-dd (default: 31 December of --from's year)" };
-        var format = new Option<string>("--format") { Description = "text, csv (date,name lines) or json", DefaultValueFactory = _ => "text" };
+        var from = new Option<string>("--from") { Description = CliText.Get("cal.holidays.option.from") };
+        var to = new Option<string>("--to") { Description = CliText.Get("cal.holidays.option.to") };
+        var format = new Option<string>("--format") { Description = CliText.Get("cal.holidays.option.format"), DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "csv", "json");
-        var weekends = new Option<bool>("--weekends") { Description = "Also list holidays that fall on a weekend" };
-        var header = new Option<bool>("--header") { Description = "With --format csv, print a date,name header first" };
-        var command = new Command("holidays", "Non-business days other than plain weekends, sorted; names follow --lang or LANG")
+        var weekends = new Option<bool>("--weekends") { Description = CliText.Get("cal.holidays.option.weekends") };
+        var header = new Option<bool>("--header") { Description = CliText.Get("cal.holidays.option.header") };
+        var command = new Command("holidays", CliText.Get("cal.holidays.description"))
         {
             CalendarArg, from, to, format, weekends, header,
         };
@@ -52,11 +52,11 @@ internal static partial class CalCommand
             if (!CalendarAccess.TryDate(fromText, "--from", out var start)) return ExitCodes.Usage;
             var toText = parse.GetValue(to) ?? $"{start.Year}-12-31";
             if (!CalendarAccess.TryDate(toText, "--to", out var end)) return ExitCodes.Usage;
-            if (end < start) { await Console.Error.WriteLineAsync($"kairos: --to {toText} is before --from {fromText}"); return ExitCodes.Usage; }
+            if (end < start) { await Console.Error.WriteLineAsync(CliText.Get("cal.holidays.toBeforeFrom", toText, fromText)); return ExitCodes.Usage; }
             var (calendar, exit) = await CalendarAccess.LoadAsync(parse, parse.GetValue(CalendarArg)!, ct);
             if (calendar is null) return exit;
             var days = calendar.NonBusinessDaysBetween(start, end, parse.GetValue(weekends)).ToList();
-            var korean = CliLanguage.IsKorean(parse);
+            var korean = CliLanguage.IsKorean;
             switch (parse.GetValue(format))
             {
                 case "json":
@@ -68,7 +68,7 @@ internal static partial class CalCommand
                     break;
                 default:
                     foreach (var h in days) Console.WriteLine($"{h.Date:yyyy-MM-dd} {Weekday(h.Date, korean)}  {h.NameIn(korean)}");
-                    Console.Error.WriteLine(korean ? $"{calendar.Id}: {days.Count}일" : $"{calendar.Id}: {days.Count} day(s)");
+                    Console.Error.WriteLine(CliText.Get("cal.holidays.count", calendar.Id, days.Count));
                     break;
             }
             return ExitCodes.Ok;
@@ -79,7 +79,7 @@ internal static partial class CalCommand
     private static Command IsBusinessDay()
     {
         var date = new Argument<string>("date") { Description = "yyyy-MM-dd" };
-        var command = new Command("is-business-day", "Print true or false; --json adds the holiday and the neighbouring business days") { CalendarArg, date };
+        var command = new Command("is-business-day", CliText.Get("cal.isBusinessDay.description")) { CalendarArg, date };
         command.SetAction((parse, ct) => OnDateAsync(parse, date, ct, (calendar, day) =>
         {
             if (ServerCall.WantsJson(parse))
@@ -93,8 +93,8 @@ internal static partial class CalCommand
     private static Command Add()
     {
         var date = new Argument<string>("date") { Description = "yyyy-MM-dd" };
-        var n = new Argument<int>("n") { Description = "Business days to move; negative goes back; 0 rolls a closed day forward" };
-        var command = new Command("add", "Print the date n business days from date") { CalendarArg, date, n };
+        var n = new Argument<int>("n") { Description = CliText.Get("cal.add.n") };
+        var command = new Command("add", CliText.Get("cal.add.description")) { CalendarArg, date, n };
         command.SetAction((parse, ct) => OnDateAsync(parse, date, ct, (calendar, day) =>
         {
             Console.WriteLine($"{calendar.AddBusinessDays(day, parse.GetValue(n)):yyyy-MM-dd}");
@@ -106,7 +106,7 @@ internal static partial class CalCommand
     private static Command Step(string name, int direction)
     {
         var date = new Argument<string>("date") { Description = "yyyy-MM-dd" };
-        var command = new Command(name, direction > 0 ? "Print the first business day after date" : "Print the last business day before date") { CalendarArg, date };
+        var command = new Command(name, CliText.Get(direction > 0 ? "cal.next.description" : "cal.prev.description")) { CalendarArg, date };
         command.SetAction((parse, ct) => OnDateAsync(parse, date, ct, (calendar, day) =>
         {
             Console.WriteLine($"{calendar.AddBusinessDays(day, direction):yyyy-MM-dd}");
@@ -118,17 +118,17 @@ internal static partial class CalCommand
     private static Command Nth()
     {
         var month = new Argument<string>("month") { Description = "yyyy-MM" };
-        var n = new Argument<int>("n") { Description = "1 is the first business day, -1 the last, -2 the one before the last" };
-        var command = new Command("nth", "Print the nth business day of a month") { CalendarArg, month, n };
+        var n = new Argument<int>("n") { Description = CliText.Get("cal.nth.n") };
+        var command = new Command("nth", CliText.Get("cal.nth.description")) { CalendarArg, month, n };
         command.SetAction(async (parse, ct) =>
         {
             if (!TryMonth(parse.GetValue(month), out var year, out var m)) return ExitCodes.Usage;
-            if (parse.GetValue(n) == 0) { await Console.Error.WriteLineAsync("kairos: n is 1 (first), -1 (last) and so on; 0 is neither"); return ExitCodes.Usage; }
+            if (parse.GetValue(n) == 0) { await Console.Error.WriteLineAsync(CliText.Get("cal.nth.zero")); return ExitCodes.Usage; }
             var (calendar, exit) = await CalendarAccess.LoadAsync(parse, parse.GetValue(CalendarArg)!, ct);
             if (calendar is null) return exit;
             if (calendar.NthBusinessDayOfMonth(year, m, parse.GetValue(n)) is not { } result)
             {
-                await Console.Error.WriteLineAsync($"kairos: {year}-{m:00} has fewer than {Math.Abs(parse.GetValue(n))} business days on {calendar.Id}");
+                await Console.Error.WriteLineAsync(CliText.Get("cal.nth.tooFew", $"{year}-{m:00}", Math.Abs(parse.GetValue(n)), calendar.Id));
                 return ExitCodes.NotFound;
             }
             Console.WriteLine($"{result:yyyy-MM-dd}");
@@ -139,9 +139,9 @@ internal static partial class CalCommand
 
     private static Command Between()
     {
-        var from = new Argument<string>("from") { Description = "yyyy-MM-dd, inclusive" };
-        var to = new Argument<string>("to") { Description = "yyyy-MM-dd, exclusive" };
-        var command = new Command("between", "Print how many business days lie in [from, to)") { CalendarArg, from, to };
+        var from = new Argument<string>("from") { Description = CliText.Get("cal.between.from") };
+        var to = new Argument<string>("to") { Description = CliText.Get("cal.between.to") };
+        var command = new Command("between", CliText.Get("cal.between.description")) { CalendarArg, from, to };
         command.SetAction(async (parse, ct) =>
         {
             if (!CalendarAccess.TryDate(parse.GetValue(from), "from", out var start) || !CalendarAccess.TryDate(parse.GetValue(to), "to", out var end)) return ExitCodes.Usage;
@@ -169,9 +169,11 @@ internal static partial class CalCommand
             (year, month) = (first.Year, first.Month);
             return true;
         }
-        Console.Error.WriteLine($"kairos: month '{text}' is not yyyy-MM");
+        Console.Error.WriteLine(CliText.Get("cal.notMonth", text));
         return false;
     }
+
+    private static string OpenOrClosed(bool open) => CliText.Get(open ? "cal.open" : "cal.closed");
 
     private static string Weekday(DateOnly date, bool korean) =>
         korean ? "일월화수목금토"[(int)date.DayOfWeek].ToString() : date.DayOfWeek.ToString()[..3];
@@ -181,7 +183,7 @@ internal static partial class CalCommand
     private static Task<int> WithClient(ParseResult parse, Func<CalendarClient, Task<int>> call)
     {
         var server = parse.GetValue(KairosCli.Server)!;
-        var http = ServerCall.CreateHttp(server, TimeSpan.FromSeconds(30), CliLanguage.IsKorean(parse));
+        var http = ServerCall.CreateHttp(server, TimeSpan.FromSeconds(30), CliLanguage.IsKorean);
         if (http is null) return Task.FromResult(ExitCodes.Usage);
         return ServerCall.RunAsync(server, async () =>
         {

@@ -7,31 +7,31 @@ internal static class ConsumersCommand
 {
     public static Command Build()
     {
-        var command = new Command("consumers", "List configured Kafka consumers: topic, handler, lag, workers and why the supervisor chose that many");
+        var command = new Command("consumers", CliText.Get("consumers.description"));
         command.SetAction((parse, ct) => ServerCall.RunAsync(parse, async client =>
         {
             var consumers = await client.GetConsumersAsync(ct);
             if (ServerCall.WantsJson(parse)) { ServerCall.PrintJson(consumers); return ExitCodes.Ok; }
-            var table = new TextTable("CONSUMER", "TOPIC", "HANDLER", "LAG", "WORKERS", "PROCESSED", "RESTARTS", "WHY");
+            var table = TextTable.Titled("consumers.columns");
             foreach (var c in consumers)
             {
                 table.Add(c.Name, c.Topic, c.Handler, c.TotalLag?.ToString(CultureInfo.InvariantCulture) ?? "?",
-                    c.Supervised ? $"{c.Workers}/{c.DesiredWorkers?.ToString(CultureInfo.InvariantCulture) ?? "?"}" : "not supervised",
-                    c.Processed.ToString(CultureInfo.InvariantCulture), c.Restarts.ToString(CultureInfo.InvariantCulture), c.Error ?? c.Reason ?? "not checked yet");
+                    c.Supervised ? $"{c.Workers}/{c.DesiredWorkers?.ToString(CultureInfo.InvariantCulture) ?? "?"}" : CliText.Get("consumers.notSupervised"),
+                    c.Processed.ToString(CultureInfo.InvariantCulture), c.Restarts.ToString(CultureInfo.InvariantCulture), c.Error ?? c.Reason ?? CliText.Get("consumers.notChecked"));
             }
             table.Print(Console.Out);
             return ExitCodes.Ok;
         }));
 
-        var name = new Argument<string>("consumer") { Description = "A latest-value consumer's name, such as fx-rates" };
-        var latest = new Command("latest", "Print a latest-value consumer's table: each key's latest value and how many messages updated it") { name };
+        var name = new Argument<string>("consumer") { Description = CliText.Get("consumers.latest.argument") };
+        var latest = new Command("latest", CliText.Get("consumers.latest.description")) { name };
         latest.SetAction((parse, ct) => ServerCall.RunAsync(parse, async client =>
         {
             var values = await client.GetLatestValuesAsync(parse.GetValue(name)!, ct);
             if (ServerCall.WantsJson(parse)) { ServerCall.PrintJson(values); return ExitCodes.Ok; }
-            var table = new TextTable("KEY", "BUSINESS DATE", "VALUE", "UPDATES", "UPDATED");
+            var table = TextTable.Titled("consumers.latest.columns", Display.ZoneName);
             foreach (var v in values)
-                table.Add(v.Key, v.BusinessDate, v.Value, v.Updates.ToString(CultureInfo.InvariantCulture), v.UpdatedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+                table.Add(v.Key, v.BusinessDate, v.Value, v.Updates.ToString(CultureInfo.InvariantCulture), Display.Time(v.UpdatedAt));
             table.Print(Console.Out);
             return ExitCodes.Ok;
         }));

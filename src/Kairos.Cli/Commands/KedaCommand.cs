@@ -6,11 +6,11 @@ internal static class KedaCommand
 {
     public static Command Build()
     {
-        var consumer = new Argument<string>("consumer") { Description = "A consumer configured under Kairos:Consumers, such as fx-relay" };
-        var image = new Option<string>("--image") { Description = "The Kairos server image the workers run", DefaultValueFactory = _ => "kairos:latest" };
-        var ns = new Option<string>("--namespace", "-n") { Description = "Kubernetes namespace", DefaultValueFactory = _ => "default" };
-        var bootstrap = new Option<string?>("--bootstrap") { Description = "Kafka bootstrap servers as the cluster sees them (default: the server's own, unless it runs the embedded Kafka)" };
-        var command = new Command("keda", "Print a Kubernetes Deployment and KEDA ScaledObject that run and scale a consumer's workers by the same rule as the local supervisor")
+        var consumer = new Argument<string>("consumer") { Description = CliText.Get("keda.argument") };
+        var image = new Option<string>("--image") { Description = CliText.Get("keda.option.image"), DefaultValueFactory = _ => "kairos:latest" };
+        var ns = new Option<string>("--namespace", "-n") { Description = CliText.Get("keda.option.namespace"), DefaultValueFactory = _ => "default" };
+        var bootstrap = new Option<string?>("--bootstrap") { Description = CliText.Get("keda.option.bootstrap") };
+        var command = new Command("keda", CliText.Get("keda.description"))
         {
             consumer, image, ns, bootstrap,
         };
@@ -24,7 +24,7 @@ internal static class KedaCommand
                 if (kafka.Embedded)
                 {
                     // The embedded cluster lives inside one server process: no pod can reach it.
-                    await Console.Error.WriteLineAsync("kairos: the server runs the embedded Kafka, which pods cannot reach; the manifest says kafka:9092 (give --bootstrap)");
+                    await Console.Error.WriteLineAsync(CliText.Get("keda.embedded"));
                     servers = "kafka:9092";
                 }
                 else

@@ -6,14 +6,14 @@ internal static class KillCommand
 {
     public static Command Build()
     {
-        var run = new Argument<long>("run") { Description = "Run id" };
-        var reason = new Option<string?>("--reason") { Description = "Why, for the audit log (required)", Required = true };
-        var command = new Command("kill", "Kill a running run (SIGTERM, then SIGKILL after the job's grace) or cancel one not yet started") { run, reason };
+        var run = new Argument<long>("run") { Description = CliText.Get("common.runId") };
+        var reason = new Option<string?>("--reason") { Description = CliText.Get("common.reasonRequired"), Required = true };
+        var command = new Command("kill", CliText.Get("kill.description")) { run, reason };
         command.SetAction((parse, ct) => ServerCall.RunAsync(parse, async client =>
         {
             var result = await client.KillAsync(parse.GetValue(run), parse.GetValue(reason), ct);
             if (ServerCall.WantsJson(parse)) ServerCall.PrintJson(result);
-            else Console.WriteLine(result.State == "running" ? $"run {result.Id}: kill requested; its node stops it now" : $"run {result.Id}: {result.State}");
+            else Console.WriteLine(result.State == "running" ? CliText.Get("kill.requested", result.Id) : CliText.Get("kill.done", result.Id, CliText.State(result.State)));
             return ExitCodes.Ok;
         }));
         return command;

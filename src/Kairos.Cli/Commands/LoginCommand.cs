@@ -10,21 +10,22 @@ internal static class LoginCommand
 {
     public static Command Login()
     {
-        var user = new Option<string>("--user", "-u") { Description = "Your Kairos user name", Required = true };
-        var stdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input instead of asking" };
-        var days = new Option<int>("--days") { Description = "Days until the token expires; 0 never", DefaultValueFactory = _ => 90 };
-        var command = new Command("login", "Sign in: exchanges your password for an API token and saves it for this server") { user, stdin, days };
+        var user = new Option<string>("--user", "-u") { Description = CliText.Get("login.option.user"), Required = true };
+        var stdin = new Option<bool>("--password-stdin") { Description = CliText.Get("login.option.passwordStdin") };
+        var days = new Option<int>("--days") { Description = CliText.Get("login.option.days"), DefaultValueFactory = _ => 90 };
+        var command = new Command("login", CliText.Get("login.description")) { user, stdin, days };
         command.SetAction((parse, ct) =>
         {
             var server = parse.GetValue(KairosCli.Server)!;
-            var password = parse.GetValue(stdin) || Console.IsInputRedirected ? Console.In.ReadLine() ?? "" : Prompt("Password: ");
+            var password = parse.GetValue(stdin) || Console.IsInputRedirected ? Console.In.ReadLine() ?? "" : Prompt(CliText.Get("login.password"));
             return ServerCall.RunAsync(parse, async client =>
             {
                 var label = $"cli {Environment.UserName}@{Environment.MachineName}";
                 var token = await client.CreateTokenAsync(new TokenRequest(parse.GetValue(user), password, label, parse.GetValue(days)), ct);
                 var file = Credentials.Save(server, token.Id, token.Token, token.User);
-                Console.WriteLine($"signed in to {server} as {token.User}; token {token.Id} saved in {file}" +
-                    (token.ExpiresAt is { } e ? $", valid until {e:yyyy-MM-dd}" : ""));
+                Console.WriteLine(token.ExpiresAt is { } e
+                    ? CliText.Get("login.doneUntil", server, token.User, token.Id, file, Display.Zoned(e))
+                    : CliText.Get("login.done", server, token.User, token.Id, file));
                 return ExitCodes.Ok;
             });
         });
@@ -33,13 +34,13 @@ internal static class LoginCommand
 
     public static Command Logout()
     {
-        var command = new Command("logout", "Revoke the token saved for this server and forget it");
+        var command = new Command("logout", CliText.Get("logout.description"));
         command.SetAction((parse, ct) =>
         {
             var server = parse.GetValue(KairosCli.Server)!;
             if (Credentials.SavedFor(server) is not { } saved)
             {
-                Console.Error.WriteLine($"kairos: not signed in to {server}");
+                Console.Error.WriteLine(CliText.Get("logout.notSignedIn", server));
                 return Task.FromResult(ExitCodes.Ok);
             }
             return ServerCall.RunAsync(parse, async client =>
@@ -47,7 +48,7 @@ internal static class LoginCommand
                 try { await client.RevokeTokenAsync(saved.Id, ct); }
                 catch (KairosApiException e) when (e.Code is "unauthenticated" or "not-found") { /* already unusable: forgetting it is enough */ }
                 Credentials.Forget(server);
-                Console.WriteLine($"signed out of {server}; token {saved.Id} revoked");
+                Console.WriteLine(CliText.Get("logout.done", server, saved.Id));
                 return ExitCodes.Ok;
             });
         });
@@ -56,12 +57,12 @@ internal static class LoginCommand
 
     public static Command WhoAmI()
     {
-        var command = new Command("whoami", "Who this CLI is signed in as, with role and owner scope");
+        var command = new Command("whoami", CliText.Get("whoami.description"));
         command.SetAction((parse, ct) => ServerCall.RunAsync(parse, async client =>
         {
             var me = await client.MeAsync(ct);
             if (ServerCall.WantsJson(parse)) ServerCall.PrintJson(me);
-            else Console.WriteLine($"{me.Name} ({me.Role}){(me.Owners.Count == 0 ? "" : $", jobs owned by {string.Join(", ", me.Owners)}")}");
+            else Console.WriteLine(me.Owners.Count == 0 ? CliText.Get("whoami.all", me.Name, me.Role) : CliText.Get("whoami.owners", me.Name, me.Role, string.Join(", ", me.Owners)));
             return ExitCodes.Ok;
         }));
         return command;

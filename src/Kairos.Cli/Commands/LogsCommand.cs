@@ -9,9 +9,9 @@ internal static class LogsCommand
 
     public static Command Build()
     {
-        var run = new Argument<long>("run") { Description = "Run id" };
-        var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new lines until the run finishes" };
-        var command = new Command("logs", "Print a run's output (stdout, stderr and Kairos's own lines)") { run, follow };
+        var run = new Argument<long>("run") { Description = CliText.Get("common.runId") };
+        var follow = new Option<bool>("--follow", "-f") { Description = CliText.Get("logs.option.follow") };
+        var command = new Command("logs", CliText.Get("logs.description")) { run, follow };
         command.SetAction((parse, ct) => ServerCall.RunAsync(parse, async client =>
         {
             var id = parse.GetValue(run);
@@ -27,7 +27,7 @@ internal static class LogsCommand
                 if (Final.Contains(state))
                 {
                     foreach (var line in await client.GetLogsAsync(id, after, 1000, ct)) Print(line);
-                    Console.Error.WriteLine($"[run {id} {state}]");
+                    Console.Error.WriteLine(CliText.Get("logs.finished", id, CliText.State(state)));
                     break;
                 }
                 await Task.Delay(500, ct);

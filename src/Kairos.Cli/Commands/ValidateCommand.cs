@@ -10,8 +10,8 @@ internal static class ValidateCommand
 {
     public static Command Build()
     {
-        var paths = new Argument<string[]>("path") { Description = "Job files or folders of *.yaml / *.yml", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("validate", "Check job definition files; exit 1 and list every problem when any is invalid") { paths };
+        var paths = new Argument<string[]>("path") { Description = CliText.Get("validate.argument"), Arity = ArgumentArity.OneOrMore };
+        var command = new Command("validate", CliText.Get("validate.description")) { paths };
         command.SetAction(parse =>
         {
             var jobs = new List<LoadedJob>();
@@ -22,17 +22,19 @@ internal static class ValidateCommand
                 jobs.AddRange(result.Jobs);
                 errors.AddRange(result.Errors);
             }
+            // Across the paths given; JobFolder.Load already reports duplicates within one folder.
             foreach (var duplicate in jobs.GroupBy(j => j.Job.Id).Where(g => g.Count() > 1))
-                errors.Add(new JobDefinitionError(null, null, "id", $"duplicate job id '{duplicate.Key}' in {string.Join(" and ", duplicate.Select(j => j.Source))}"));
+                foreach (var again in duplicate.Skip(1))
+                    errors.Add(new JobDefinitionError(again.Source, null, "id", DefinitionText.Get("id.duplicate", duplicate.Key, duplicate.First().Source)));
             if (ServerCall.WantsJson(parse))
             {
                 ServerCall.PrintJson(new ValidationResultDto(errors.Count == 0, errors.Select(e => new ValidationErrorDto(e.File, e.Line, e.Field, e.Message)).ToList()));
             }
             else
             {
-                foreach (var job in jobs) Console.WriteLine($"ok    {job.Job.Id,-24} {job.Source}");
-                foreach (var error in errors) Console.Error.WriteLine($"error {error}");
-                Console.WriteLine(errors.Count == 0 ? $"{jobs.Count} job(s) valid" : $"{errors.Count} problem(s); {jobs.Count} job(s) valid");
+                foreach (var job in jobs) Console.WriteLine($"{CliText.Get("validate.ok"),-5} {job.Job.Id,-24} {job.Source}");
+                foreach (var error in errors) Console.Error.WriteLine($"{CliText.Get("validate.error"),-5} {error}");
+                Console.WriteLine(errors.Count == 0 ? CliText.Get("validate.allValid", jobs.Count) : CliText.Get("validate.problems", errors.Count, jobs.Count));
             }
             return errors.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
         });
