@@ -27,8 +27,8 @@ internal static class Dtos
 
     public static string Describe(Schedule s)
     {
-        var days = s.Rule.Kind != DayRuleKind.EveryDay ? $", {s.Rule} of {s.CalendarId}" : s.CalendarId is null ? "" : $", business dates from {s.CalendarId}";
-        var window = s.Window is null ? "" : $", only {s.Window}";
+        var days = s.Rule.Kind != DayRuleKind.EveryDay ? ApiText.Get("Schedule.Rule", s.Rule, s.CalendarId!) : s.CalendarId is null ? "" : ApiText.Get("Schedule.BusinessDates", s.CalendarId);
+        var window = s.Window is null ? "" : ApiText.Get("Schedule.Window", s.Window);
         return $"{s.Cron} ({s.Zone.Id}){days}{window}";
     }
 

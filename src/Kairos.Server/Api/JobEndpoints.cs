@@ -102,14 +102,14 @@ internal static partial class JobEndpoints
                 var (willRun, reason, detail) = run is { State: RunState.Skipped }
                     ? (false, run.SkipReason?.ToWire(), run.Detail)
                     : slot.Runs && record.Held
-                    ? (false, SkipReason.Held.ToWire(), $"the job is held by {record.HeldBy}" + (record.HeldReason is null ? "" : $": {record.HeldReason}"))
+                    ? (false, SkipReason.Held.ToWire(), record.HeldReason is null ? ApiText.Get("Explain.Held", record.HeldBy ?? "?") : ApiText.Get("Explain.HeldBecause", record.HeldBy ?? "?", record.HeldReason))
                     : (slot.Runs, slot.Skip?.ToWire(), slot.Detail);
                 slots.Add(new SlotDto(slot.Key.SlotTime, $"{local:yyyy-MM-dd HH:mm:ss} {schedule.Zone.Id} ({local:zzz})", BusinessDates.ToText(slot.BusinessDate),
                     willRun, reason, detail, run?.Id));
             }
         }
         var runs = await store.Runs.ListAsync(new RunQuery(JobId: id, Limit: recent ?? 10), ct);
-        return TypedResults.Ok(new ExplainDto(id, job?.Schedule is { } s ? Dtos.Describe(s) : "no schedule: runs only when triggered", record.Held, slots, runs.Select(r => r.ToDto()).ToList()));
+        return TypedResults.Ok(new ExplainDto(id, job?.Schedule is { } s ? Dtos.Describe(s) : ApiText.Get(job?.Trigger is null ? "Explain.NoSchedule" : "Explain.OnMessages"), record.Held, slots, runs.Select(r => r.ToDto()).ToList()));
     }
 
     private static async Task<IResult> SetHeldAsync(string id, bool held, ActionRequest? body, HttpContext http, IKairosStore store, JobCatalog catalog, TimeProvider clock, CancellationToken ct)
