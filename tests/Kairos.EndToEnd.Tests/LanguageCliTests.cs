@@ -88,4 +88,17 @@ public class LanguageCliTests
         Assert.Equal(3, koMissing.ExitCode);
         Assert.Contains("'nobody' 잡이 없습니다", koMissing.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task UsersAdministration_FollowsLang()
+    {
+        var data = Path.GetDirectoryName(TestServers.NewSqlitePath())!;
+        var ko = await Processes.ServerCommandAsync(Korean, "short\n", "users", "add", "kim", "--role", "viewer", "--password-stdin", "--data", data);
+        var en = await Processes.ServerCommandAsync(English, "", "users", "token", "nobody", "--data", data);
+        Assert.Equal((4, 3), (ko.ExitCode, en.ExitCode));
+        Assert.Contains("password: ", ko.Stderr, StringComparison.Ordinal);
+        Assert.Matches("[가-힣]", ko.Stderr);
+        Assert.Equal("kairos users: no user named 'nobody'", en.Stderr.Trim());
+        Assert.Equal("kairos users: 'nobody' 사용자가 없습니다", (await Processes.ServerCommandAsync(Korean, "", "users", "token", "nobody", "--data", data)).Stderr.Trim());
+    }
 }

@@ -21,7 +21,11 @@ internal static class Processes
 
     /// <summary>The server's executable with arguments and standard input, such as the offline <c>users</c> command.</summary>
     public static Task<(int ExitCode, string Stdout, string Stderr)> ServerCommandAsync(string stdin, params string[] args) =>
-        RunToEndAsync("Kairos.Server.dll", new Dictionary<string, string>(), stdin, args);
+        ServerCommandAsync(new Dictionary<string, string>(), stdin, args);
+
+    /// <summary>The server's executable with environment variables (LANG), standard input and arguments.</summary>
+    public static Task<(int ExitCode, string Stdout, string Stderr)> ServerCommandAsync(IReadOnlyDictionary<string, string> environment, string stdin, params string[] args) =>
+        RunToEndAsync("Kairos.Server.dll", environment, stdin, args);
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunToEndAsync(string dll, IReadOnlyDictionary<string, string> environment, string stdin, string[] args)
     {

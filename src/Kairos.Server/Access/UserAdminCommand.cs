@@ -11,7 +11,7 @@ namespace Kairos.Server.Access;
 /// <summary>
 /// <c>kairos users …</c>: user administration straight on the store, with no server and no sign-in. It is how the
 /// first admin comes to exist (there is no default password), and a way back in when every admin is locked out;
-/// whoever can run it can already read the database.
+/// whoever can run it can already read the database. Its texts follow LANG (Resources/AdminText.resx, .ko.resx).
 /// </summary>
 public static class UserAdminCommand
 {
@@ -19,23 +19,25 @@ public static class UserAdminCommand
 
     private static readonly Option<string> Data = new("--data")
     {
-        Description = "The folder of the SQLite store (as the server's --data)",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Kairos__DataPath") is { Length: > 0 } d ? d : ".data",
         Recursive = true,
     };
 
     private static readonly Option<string?> Postgres = new("--postgres")
     {
-        Description = "A PostgreSQL connection string (as the server's --postgres)",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Kairos__Postgres") is { Length: > 0 } p ? p : null,
         Recursive = true,
     };
 
-    private static readonly Option<bool> PasswordStdin = new("--password-stdin") { Description = "Read the password from the first line of standard input instead of asking" };
+    private static readonly Option<bool> PasswordStdin = new("--password-stdin");
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("Kairos user administration on the store itself (no server needed). Exit codes: 0 ok, 1 failed, 2 usage, 3 not found, 4 refused.");
+        Data.Description = AdminText.Get("option.data");
+        Postgres.Description = AdminText.Get("option.postgres");
+        PasswordStdin.Description = AdminText.Get("option.passwordStdin");
+        var root = new RootCommand(AdminText.Get("root.description"));
+        foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>()) help.Description = AdminText.Get("option.help");
         root.Options.Add(Data);
         root.Options.Add(Postgres);
         root.Subcommands.Add(AddCommand());
@@ -48,6 +50,7 @@ public static class UserAdminCommand
         if (parsed.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help"))
         {
             foreach (var error in parsed.Errors) await Console.Error.WriteLineAsync($"kairos users: {error.Message}");
+            await Console.Error.WriteLineAsync(AdminText.Get("usage.tryHelp"));
             return 2;
         }
         return await parsed.InvokeAsync();
@@ -55,11 +58,11 @@ public static class UserAdminCommand
 
     private static Command AddCommand()
     {
-        var name = new Argument<string>("name") { Description = "User name: letters, digits, . _ @ -" };
-        var role = new Option<string>("--role") { Description = "viewer, operator or admin", Required = true };
+        var name = new Argument<string>("name") { Description = AdminText.Get("add.name") };
+        var role = new Option<string>("--role") { Description = AdminText.Get("add.role"), Required = true };
         role.AcceptOnlyFromAmong("viewer", "operator", "admin");
-        var owners = new Option<string?>("--owners") { Description = "Comma-separated job owners this user may act on (default: every job)" };
-        var command = new Command("add", "Add a user; asks for the password (or --password-stdin)") { name, role, owners, PasswordStdin };
+        var owners = new Option<string?>("--owners") { Description = AdminText.Get("add.owners") };
+        var command = new Command("add", AdminText.Get("add.description")) { name, role, owners, PasswordStdin };
         command.SetAction((parse, ct) => WithStoreAsync(parse, async store =>
         {
             var password = ReadPassword(parse.GetValue(PasswordStdin), confirm: true);
@@ -67,9 +70,9 @@ public static class UserAdminCommand
             var request = new NewUserRequest(parse.GetValue(name), parse.GetValue(role), password, parse.GetValue(owners)?.Split(','));
             var (user, field, error) = UserAccounts.Create(request, new AccessOptions().MinimumPasswordLength, Clock.GetUtcNow());
             if (user is null) return Fail(4, $"{field}: {error}");
-            if (!await store.Users.AddAsync(user, ct)) return Fail(4, $"a user named '{user.Name}' already exists");
+            if (!await store.Users.AddAsync(user, ct)) return Fail(4, AdminText.Get("add.exists", user.Name));
             await AuditAsync(store, "user.add", user.Name, user.Describe(), ct);
-            Console.WriteLine($"added {user.Name} ({user.Role.ToWire()}); sign in to the console, or run: kairos login --user {user.Name}");
+            Console.WriteLine(AdminText.Get("add.done", user.Name, user.Role.ToWire()));
             return 0;
         }));
         return command;
@@ -77,14 +80,14 @@ public static class UserAdminCommand
 
     private static Command TokenCommand()
     {
-        var name = new Argument<string>("name") { Description = "The user the token acts as" };
-        var label = new Option<string>("--label") { Description = "What the token is for", DefaultValueFactory = _ => "token" };
-        var days = new Option<int>("--days") { Description = "Days until it expires; 0 never", DefaultValueFactory = _ => 90 };
-        var command = new Command("token", "Create an API token for a user and print it (shown once)") { name, label, days };
+        var name = new Argument<string>("name") { Description = AdminText.Get("token.name") };
+        var label = new Option<string>("--label") { Description = AdminText.Get("token.label"), DefaultValueFactory = _ => "token" };
+        var days = new Option<int>("--days") { Description = AdminText.Get("token.days"), DefaultValueFactory = _ => 90 };
+        var command = new Command("token", AdminText.Get("token.description")) { name, label, days };
         command.SetAction((parse, ct) => WithStoreAsync(parse, async store =>
         {
             var user = await store.Users.GetAsync(parse.GetValue(name)!, ct);
-            if (user is null) return Fail(3, $"no user named '{parse.GetValue(name)}'");
+            if (user is null) return Fail(3, AdminText.Get("user.notFound", parse.GetValue(name)));
             var now = Clock.GetUtcNow();
             var secret = ApiTokens.NewSecret();
             var expires = parse.GetValue(days) is > 0 and var d ? now.AddDays(d) : (DateTimeOffset?)null;
@@ -98,11 +101,11 @@ public static class UserAdminCommand
 
     private static Command ListCommand()
     {
-        var command = new Command("list", "Every user with role, owners and state");
+        var command = new Command("list", AdminText.Get("list.description"));
         command.SetAction((parse, ct) => WithStoreAsync(parse, async store =>
         {
             foreach (var user in await store.Users.ListAsync(ct))
-                Console.WriteLine($"{user.Name,-20} {user.Role.ToWire(),-9} {(user.Owners.Count == 0 ? "*" : string.Join(',', user.Owners)),-24} {(user.Disabled ? "disabled" : "enabled")}");
+                Console.WriteLine($"{user.Name,-20} {user.Role.ToWire(),-9} {(user.Owners.Count == 0 ? "*" : string.Join(',', user.Owners)),-24} {AdminText.Get(user.Disabled ? "list.disabled" : "list.enabled")}");
             return 0;
         }));
         return command;
@@ -110,16 +113,16 @@ public static class UserAdminCommand
 
     private static Command SetDisabledCommand(bool disabled)
     {
-        var name = new Argument<string>("name");
-        var command = new Command(disabled ? "disable" : "enable", disabled ? "Disable a user: sessions and tokens stop working at once" : "Enable a disabled user") { name };
+        var name = new Argument<string>("name") { Description = AdminText.Get("user.name") };
+        var command = new Command(disabled ? "disable" : "enable", AdminText.Get(disabled ? "disable.description" : "enable.description")) { name };
         command.SetAction((parse, ct) => ChangeAsync(parse, parse.GetValue(name)!, new UserChangeRequest(Disabled: disabled), ct));
         return command;
     }
 
     private static Command PasswordCommand()
     {
-        var name = new Argument<string>("name");
-        var command = new Command("password", "Set a user's password; asks for it (or --password-stdin)") { name, PasswordStdin };
+        var name = new Argument<string>("name") { Description = AdminText.Get("user.name") };
+        var command = new Command("password", AdminText.Get("password.description")) { name, PasswordStdin };
         command.SetAction((parse, ct) =>
         {
             var password = ReadPassword(parse.GetValue(PasswordStdin), confirm: true);
@@ -131,12 +134,12 @@ public static class UserAdminCommand
     private static Task<int> ChangeAsync(ParseResult parse, string name, UserChangeRequest change, CancellationToken ct) => WithStoreAsync(parse, async store =>
     {
         var user = await store.Users.GetAsync(name, ct);
-        if (user is null) return Fail(3, $"no user named '{name}'");
+        if (user is null) return Fail(3, AdminText.Get("user.notFound", name));
         var (changed, field, error) = UserAccounts.Change(user, change, new AccessOptions().MinimumPasswordLength, Clock.GetUtcNow());
         if (changed is null) return Fail(4, $"{field}: {error}");
         await store.Users.UpdateAsync(changed, ct);
         await AuditAsync(store, "user.change", name, changed.Describe(), ct);
-        Console.WriteLine($"changed {name}: {changed.Describe()}");
+        Console.WriteLine(AdminText.Get("change.done", name, changed.Describe()));
         return 0;
     });
 
@@ -150,7 +153,7 @@ public static class UserAdminCommand
         }
         catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
         {
-            return Fail(1, $"cannot open the store: {e.Message}");
+            return Fail(1, AdminText.Get("store.cannotOpen", e.Message));
         }
         return await action(store);
     }
@@ -168,10 +171,10 @@ public static class UserAdminCommand
     private static string? ReadPassword(bool fromStdin, bool confirm)
     {
         if (fromStdin || Console.IsInputRedirected) return Console.In.ReadLine();
-        var first = Prompt("Password: ");
+        var first = Prompt(AdminText.Get("prompt.password"));
         if (!confirm) return first;
-        if (Prompt("Again: ") == first) return first;
-        Console.Error.WriteLine("kairos users: the passwords differ");
+        if (Prompt(AdminText.Get("prompt.again")) == first) return first;
+        Console.Error.WriteLine(AdminText.Get("prompt.differ"));
         return null;
     }
 
