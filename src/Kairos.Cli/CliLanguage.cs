@@ -10,8 +10,6 @@ namespace Kairos.Cli;
 /// </summary>
 internal static class CliLanguage
 {
-    private static readonly string[] EnvironmentVariables = ["LC_ALL", "LC_MESSAGES", "LANG"];
-
     /// <summary>--lang, parsed with the rest so that help lists it; its value was already applied by <see cref="Apply"/>.</summary>
     public static Option<string?> Option() => new("--lang")
     {
@@ -22,14 +20,9 @@ internal static class CliLanguage
     public static bool IsKorean => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ko";
 
     /// <summary>Sets the UI culture for this process from --lang in <paramref name="args"/> or the environment.</summary>
-    public static void Apply(IReadOnlyList<string> args)
-    {
-        var culture = CultureInfo.GetCultureInfo(Choose(args)?.StartsWith("ko", StringComparison.OrdinalIgnoreCase) == true ? "ko-KR" : "en");
-        CultureInfo.DefaultThreadCurrentUICulture = culture;
-        CultureInfo.CurrentUICulture = culture;
-    }
+    public static void Apply(IReadOnlyList<string> args) => UiLanguage.Apply(FromArguments(args));
 
-    private static string? Choose(IReadOnlyList<string> args)
+    private static string? FromArguments(IReadOnlyList<string> args)
     {
         for (var i = 0; i < args.Count; i++)
         {
@@ -37,6 +30,6 @@ internal static class CliLanguage
             if (args[i] == "--lang" && i + 1 < args.Count) return args[i + 1];
             if (args[i].StartsWith("--lang=", StringComparison.Ordinal)) return args[i]["--lang=".Length..];
         }
-        return EnvironmentVariables.Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+        return null;
     }
 }

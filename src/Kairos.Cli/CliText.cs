@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Resources;
-
 namespace Kairos.Cli;
 
 /// <summary>
@@ -9,19 +6,15 @@ namespace Kairos.Cli;
 /// </summary>
 internal static class CliText
 {
-    private static readonly ResourceManager Resources = new("Kairos.Cli.Resources.CliText", typeof(CliText).Assembly);
+    private static readonly ResourceText Texts = new("Kairos.Cli.Resources.CliText", typeof(CliText).Assembly);
 
-    public static string Get(string key, params object?[] args)
-    {
-        var text = Resources.GetString(key, CultureInfo.CurrentUICulture) ?? throw new KeyNotFoundException($"no CLI text '{key}'");
-        return args.Length == 0 ? text : string.Format(CultureInfo.InvariantCulture, text, args);
-    }
+    public static string Get(string key, params object?[] args) => Texts.Get(key, args);
 
     /// <summary>A run or approval state in words (state.failed → 실패 in Korean); an unknown code is shown as it is.</summary>
-    public static string State(string code) => Resources.GetString("state." + code, CultureInfo.CurrentUICulture) ?? code;
+    public static string State(string code) => Texts.Find("state." + code) ?? code;
 
     /// <summary>Why a slot is skipped (reason.held → 보류 in Korean); an unknown code is shown as it is.</summary>
-    public static string Reason(string? code) => code is null ? "" : Resources.GetString("reason." + code, CultureInfo.CurrentUICulture) ?? code;
+    public static string Reason(string? code) => code is null ? "" : Texts.Find("reason." + code) ?? code;
 
     /// <summary>"yes" or "no" in the CLI's language.</summary>
     public static string YesNo(bool value) => Get(value ? "common.yes" : "common.no");

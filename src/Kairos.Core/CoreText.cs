@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Resources;
-
 namespace Kairos.Core;
 
 /// <summary>
@@ -9,8 +6,7 @@ namespace Kairos.Core;
 /// </summary>
 internal static class CoreText
 {
-    private static readonly ResourceManager Resources = new("Kairos.Core.Resources.CoreText", typeof(CoreText).Assembly);
+    private static readonly ResourceText Texts = new("Kairos.Core.Resources.CoreText", typeof(CoreText).Assembly);
 
-    public static string Get(string key, params object?[] args) =>
-        string.Format(CultureInfo.InvariantCulture, Resources.GetString(key, CultureInfo.CurrentUICulture) ?? throw new KeyNotFoundException($"no core text '{key}'"), args);
+    public static string Get(string key, params object?[] args) => Texts.Get(key, args);
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Resources;
-
 namespace Kairos.Definitions;
 
 /// <summary>
@@ -9,8 +6,7 @@ namespace Kairos.Definitions;
 /// </summary>
 public static class DefinitionText
 {
-    private static readonly ResourceManager Resources = new("Kairos.Definitions.Resources.DefinitionText", typeof(DefinitionText).Assembly);
+    private static readonly ResourceText Texts = new("Kairos.Definitions.Resources.DefinitionText", typeof(DefinitionText).Assembly);
 
-    public static string Get(string key, params object?[] args) =>
-        string.Format(CultureInfo.InvariantCulture, Resources.GetString(key, CultureInfo.CurrentUICulture) ?? throw new KeyNotFoundException($"no definition text '{key}'"), args);
+    public static string Get(string key, params object?[] args) => Texts.Get(key, args);
 }

@@ -33,6 +33,7 @@ public static class UserAdminCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
+        UiLanguage.Apply(null);
         Data.Description = AdminText.Get("option.data");
         Postgres.Description = AdminText.Get("option.postgres");
         PasswordStdin.Description = AdminText.Get("option.passwordStdin");

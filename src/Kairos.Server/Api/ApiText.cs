@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Resources;
-
 namespace Kairos.Server.Api;
 
 /// <summary>
@@ -9,11 +6,7 @@ namespace Kairos.Server.Api;
 /// </summary>
 internal static class ApiText
 {
-    private static readonly ResourceManager Resources = new("Kairos.Server.Resources.ApiText", typeof(ApiText).Assembly);
+    private static readonly ResourceText Texts = new("Kairos.Server.Resources.ApiText", typeof(ApiText).Assembly);
 
-    public static string Get(string key, params object[] args)
-    {
-        var text = Resources.GetString(key, CultureInfo.CurrentUICulture) ?? throw new KeyNotFoundException($"no API text '{key}'");
-        return args.Length == 0 ? text : string.Format(CultureInfo.CurrentUICulture, text, args);
-    }
+    public static string Get(string key, params object[] args) => Texts.Get(key, args);
 }
