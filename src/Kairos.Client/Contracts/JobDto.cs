@@ -5,8 +5,8 @@ namespace Kairos.Client.Contracts;
 /// <param name="Description">What it is for.</param>
 /// <param name="Owner">Responsible team.</param>
 /// <param name="Tags">Labels.</param>
-/// <param name="Schedule">The schedule in words, such as "0 9 * * * (Asia/Seoul), business days of WEEKDAYS".</param>
-/// <param name="Action">command, http or noop.</param>
+/// <param name="Schedule">When it runs, in words and in the request's language, such as "0 9 * * * (Asia/Seoul), business days of WEEKDAYS" or "on each message from fx.errors"; null when it runs only when triggered by hand.</param>
+/// <param name="Action">command, http, kafkaPublish or noop.</param>
 /// <param name="Held">True while slots are skipped.</param>
 /// <param name="HeldBy">Who held it.</param>
 /// <param name="HeldReason">Why.</param>

@@ -21,8 +21,16 @@ internal static class Dtos
     {
         var definition = JobJson.Deserialize(record.DefinitionJson);
         return new JobDto(record.Id, definition.Description, definition.Owner, definition.Tags ?? [],
-            job?.Schedule is { } s ? Describe(s) : null, ActionKind(definition), record.Held, record.HeldBy, record.HeldReason,
+            When(job), ActionKind(definition), record.Held, record.HeldBy, record.HeldReason,
             record.Source, record.UpdatedAt, definition);
+    }
+
+    // The schedule in words, and the topic whose messages also run it; null when only people start it.
+    private static string? When(Job? job)
+    {
+        var schedule = job?.Schedule is { } s ? Describe(s) : null;
+        if (job?.Trigger is not { } trigger) return schedule;
+        return schedule is null ? ApiText.Get("Schedule.OnMessages", trigger.Topic) : schedule + ApiText.Get("Schedule.AlsoOnMessages", trigger.Topic);
     }
 
     public static string Describe(Schedule s)
@@ -32,7 +40,8 @@ internal static class Dtos
         return $"{s.Cron} ({s.Zone.Id}){days}{window}";
     }
 
-    private static string ActionKind(JobDefinition d) => d.Action?.Command is not null ? "command" : d.Action?.Http is not null ? "http" : "noop";
+    private static string ActionKind(JobDefinition d) =>
+        d.Action?.Command is not null ? "command" : d.Action?.Http is not null ? "http" : d.Action?.KafkaPublish is not null ? "kafkaPublish" : "noop";
 
     public static LogLineDto ToDto(this LogLine l) => new(l.Seq, l.Attempt, l.Stream.ToString().ToLowerInvariant(), l.At, l.Text);
 
