@@ -23,7 +23,7 @@ internal static class CalendarAccess
         if (!parse.GetValue(Local))
         {
             var server = parse.GetValue(KairosCli.Server)!;
-            using var http = ServerCall.CreateHttp(server, TimeSpan.FromSeconds(10), CliLanguage.IsKorean);
+            using var http = ServerCall.CreateHttp(server, TimeSpan.FromSeconds(10));
             if (http is null) return (null, ExitCodes.Usage);
             try
             {

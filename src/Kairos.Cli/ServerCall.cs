@@ -13,7 +13,7 @@ internal static class ServerCall
     public static async Task<int> RunAsync(ParseResult parse, Func<KairosClient, Task<int>> call)
     {
         var server = parse.GetValue(KairosCli.Server)!;
-        using var http = CreateHttp(server, TimeSpan.FromSeconds(30), CliLanguage.IsKorean);
+        using var http = CreateHttp(server, TimeSpan.FromSeconds(30));
         if (http is null) return ExitCodes.Usage;
         return await RunAsync(server, () => call(new KairosClient(http)));
     }
@@ -53,7 +53,7 @@ internal static class ServerCall
 
     /// <summary>An HttpClient for <paramref name="server"/> carrying the caller's API token; null (and a message) when it is not a URL.</summary>
     /// <remarks>It asks for Korean messages (Accept-Language) when the CLI speaks Korean.</remarks>
-    public static HttpClient? CreateHttp(string server, TimeSpan timeout, bool korean)
+    public static HttpClient? CreateHttp(string server, TimeSpan timeout)
     {
         if (!Uri.TryCreate(server.EndsWith('/') ? server : server + "/", UriKind.Absolute, out var baseAddress))
         {
@@ -63,7 +63,7 @@ internal static class ServerCall
         var http = new HttpClient { BaseAddress = baseAddress, Timeout = timeout };
         http.DefaultRequestHeaders.UserAgent.ParseAdd("kairos-cli/1.0");
         if (Credentials.TokenFor(server) is { } token) http.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(korean ? "ko-KR, ko;q=0.9, en;q=0.5" : "en");
+        http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(CliLanguage.IsKorean ? "ko-KR, ko;q=0.9, en;q=0.5" : "en");
         return http;
     }
 

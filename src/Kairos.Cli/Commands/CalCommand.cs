@@ -183,7 +183,7 @@ internal static partial class CalCommand
     private static Task<int> WithClient(ParseResult parse, Func<CalendarClient, Task<int>> call)
     {
         var server = parse.GetValue(KairosCli.Server)!;
-        var http = ServerCall.CreateHttp(server, TimeSpan.FromSeconds(30), CliLanguage.IsKorean);
+        var http = ServerCall.CreateHttp(server, TimeSpan.FromSeconds(30));
         if (http is null) return Task.FromResult(ExitCodes.Usage);
         return ServerCall.RunAsync(server, async () =>
         {
