@@ -40,10 +40,9 @@ internal static partial class CalCommand
             var entries = await client.HistoryAsync(parse.GetValue(CalendarArg)!, ct);
             if (ServerCall.WantsJson(parse)) { ServerCall.PrintJson(entries); return ExitCodes.Ok; }
             if (entries.Count == 0) Console.WriteLine(CliText.Get("cal.history.none"));
-            var korean = CliLanguage.IsKorean;
             foreach (var e in entries)
                 Console.WriteLine(CliText.Get("cal.history.line", e.Id, $"{e.Date:yyyy-MM-dd}", e.Action, CliText.Get(e.InForce ? "cal.history.inForce" : "cal.history.replaced"), Display.Zoned(e.At), e.Actor,
-                    (korean ? e.NameKo ?? e.Name : e.Name ?? e.NameKo) ?? "-", e.Reason) + (e.Source is null ? "" : $" [{e.Source}]"));
+                    DayName(e.Name, e.NameKo), e.Reason) + (e.Source is null ? "" : $" [{e.Source}]"));
             return ExitCodes.Ok;
         }));
         return command;
@@ -67,7 +66,7 @@ internal static partial class CalCommand
             if (ServerCall.WantsJson(parse)) ServerCall.PrintJson(entry);
             else Console.WriteLine(entry.Action == "business-day"
                 ? CliText.Get("cal.override.nowOpen", entry.Calendar, $"{entry.Date:yyyy-MM-dd}", entry.Id)
-                : CliText.Get("cal.override.nowClosed", entry.Calendar, $"{entry.Date:yyyy-MM-dd}", (CliLanguage.IsKorean ? entry.NameKo ?? entry.Name : entry.Name ?? entry.NameKo) ?? "-", entry.Id));
+                : CliText.Get("cal.override.nowClosed", entry.Calendar, $"{entry.Date:yyyy-MM-dd}", DayName(entry.Name, entry.NameKo), entry.Id));
             return ExitCodes.Ok;
         }));
         return command;

@@ -173,6 +173,9 @@ internal static partial class CalCommand
         return false;
     }
 
+    // An override's day name in the CLI's language, else in the other one: an operator may have given only one.
+    private static string DayName(string? name, string? nameKo) => (CliLanguage.IsKorean ? nameKo ?? name : name ?? nameKo) ?? "-";
+
     private static string OpenOrClosed(bool open) => CliText.Get(open ? "cal.open" : "cal.closed");
 
     private static string Weekday(DateOnly date, bool korean) =>
