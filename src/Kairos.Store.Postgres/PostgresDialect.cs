@@ -10,6 +10,9 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect, IAsyn
     // Any constant unique to Kairos: the transaction-scoped advisory lock that serializes migrators.
     private const long MigrationLockKey = 0x4B4149524F53;
 
+    // The first key of the two-key advisory locks that guard one job's claims ("KAIR").
+    private const int JobClaimLockSpace = 0x4B414952;
+
     // The same few statements run thousands of times a second: prepared once per connection, PostgreSQL skips parsing
     // and planning them again.
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
@@ -21,6 +24,25 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect, IAsyn
     public override string Name => "postgres";
 
     public override string ClaimLockClause => "FOR UPDATE OF r SKIP LOCKED";
+
+    // Npgsql sends a list as one array parameter.
+    public override string InList(string parameter) => $"= ANY(@{parameter})";
+
+    // Claims on several nodes run concurrently and skip each other's locked runs, so two of them could each start one
+    // run of the same forbid job. A transaction-scoped advisory lock per job (never waited for: a job another claim
+    // holds waits for the next claim) makes the overlap count and the start one step for that job.
+    public override async Task<IReadOnlySet<string>> TryLockJobsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> jobIds, CancellationToken cancellationToken)
+    {
+        var locked = new HashSet<string>(StringComparer.Ordinal);
+        if (jobIds.Count == 0) return locked;
+        await using var command = new NpgsqlCommand(
+            "SELECT j FROM unnest(@jobs::text[]) AS j WHERE pg_try_advisory_xact_lock(@space, hashtext(j))", (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        command.Parameters.AddWithValue("jobs", jobIds.Order(StringComparer.Ordinal).ToArray());
+        command.Parameters.AddWithValue("space", JobClaimLockSpace);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) locked.Add(reader.GetString(0));
+        return locked;
+    }
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

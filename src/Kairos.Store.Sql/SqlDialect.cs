@@ -11,6 +11,17 @@ public abstract class SqlDialect
     /// <summary>Appended to the claim's SELECT so concurrent claimers pass over each other's rows.</summary>
     public abstract string ClaimLockClause { get; }
 
+    /// <summary>
+    /// Takes, for the rest of the transaction, each job's claim lock that no other claim holds, and returns those jobs.
+    /// Two claims then never judge one forbid job's overlap at the same time. A dialect whose writers are already
+    /// serialized takes them all.
+    /// </summary>
+    public virtual Task<IReadOnlySet<string>> TryLockJobsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> jobIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<string>>(jobIds.ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>"Is among the values of a list parameter", as the driver passes lists: <c>IN @ids</c> or <c>= ANY(@ids)</c>.</summary>
+    public virtual string InList(string parameter) => $"IN @{parameter}";
+
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
     /// <summary>Begins a write transaction; a dialect may serialize writers here.</summary>

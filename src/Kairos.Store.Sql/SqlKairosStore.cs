@@ -21,6 +21,7 @@ public class SqlKairosStore : IKairosStore
         Alerts = new SqlAlertStore(dialect);
         Inbox = new SqlInboxStore(dialect);
         LatestValues = new SqlLatestValueStore(dialect);
+        Nodes = new SqlNodeStore(dialect);
     }
 
     public IJobStore Jobs { get; }
@@ -42,6 +43,8 @@ public class SqlKairosStore : IKairosStore
     public IInboxStore Inbox { get; }
 
     public ILatestValueStore LatestValues { get; }
+
+    public INodeStore Nodes { get; }
 
     public Task MigrateAsync(CancellationToken cancellationToken = default) => MigrationRunner.MigrateAsync(_dialect, cancellationToken);
 

@@ -68,8 +68,13 @@ internal sealed partial class SqlRunStore
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<Run>> ExpiredLeasesAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        await QueryRunsAsync($"SELECT {RunRow.Columns} FROM runs WHERE state = 'running' AND lease_until < @now ORDER BY id", new { now = UnixTime.ToMs(now) }, cancellationToken).ConfigureAwait(false);
+    public async Task<IReadOnlyList<Run>> ExpiredLeasesAsync(DateTimeOffset now, DateTimeOffset nodeSilentSince, string? self = null, CancellationToken cancellationToken = default) =>
+        await QueryRunsAsync(
+            $"""
+            SELECT {RunRow.Columns} FROM runs WHERE state = 'running' AND lease_until < @now
+            AND (runs.node = @self OR NOT EXISTS (SELECT 1 FROM nodes n WHERE n.id = runs.node AND n.heartbeat_at >= @silentSince))
+            ORDER BY id
+            """, new { now = UnixTime.ToMs(now), silentSince = UnixTime.ToMs(nodeSilentSince), self }, cancellationToken).ConfigureAwait(false);
 
     public async Task<bool> RequestKillAsync(long runId, string actor, DateTimeOffset now, CancellationToken cancellationToken = default)
     {

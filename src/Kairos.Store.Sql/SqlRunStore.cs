@@ -63,10 +63,14 @@ internal sealed partial class SqlRunStore(SqlDialect dialect) : IRunStore
             """, parameters, transaction);
     }
 
-    public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default)
+    public async Task<DateTimeOffset?> NextDueAtAsync(DateTimeOffset now, TimeSpan claimAhead, CancellationToken cancellationToken = default)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var ms = await connection.ExecuteScalarAsync<long?>("SELECT MIN(due_at) FROM runs WHERE state IN ('scheduled', 'queued')").ConfigureAwait(false);
+        var ms = await connection.ExecuteScalarAsync<long?>(
+            """
+            SELECT MIN(CASE WHEN node IS NULL OR lease_until < @now THEN due_at ELSE lease_until + @ahead + 1 END)
+            FROM runs WHERE state IN ('scheduled', 'queued')
+            """, new { now = UnixTime.ToMs(now), ahead = (long)claimAhead.TotalMilliseconds }).ConfigureAwait(false);
         return UnixTime.FromMs(ms);
     }
 

@@ -26,6 +26,8 @@ public class ClaimDecisionTests
     [InlineData(TriggerKind.Event, 0, true, OverlapPolicy.Allow, 0, 0.0, null, ClaimAction.Skip, SkipReason.Held)]    // held: a message's run is skipped like a slot
     [InlineData(TriggerKind.Event, 0, false, OverlapPolicy.Forbid, 1, -5.0, -6.0, ClaimAction.Wait, null)]         // every message gets its run, one after another
     [InlineData(TriggerKind.Event, 0, false, OverlapPolicy.Allow, 1, 0.0, -6.0, ClaimAction.Start, null)]
+    [InlineData(TriggerKind.Manual, 0, false, OverlapPolicy.Forbid, 1, -5.0, -6.0, ClaimAction.Wait, null)]        // an operator's trigger queues behind the run, never "queued" then skipped
+    [InlineData(TriggerKind.Manual, 0, false, OverlapPolicy.Replace, 1, 0.0, -6.0, ClaimAction.Wait, null)]
     public void Decide_Table(TriggerKind trigger, int attempts, bool held, OverlapPolicy overlap, int running, double due, double? firstStart, ClaimAction action, SkipReason? reason)
     {
         var decision = ClaimDecision.Decide(trigger, attempts, held, overlap, running, Now.AddSeconds(due), Now, firstStart is { } f ? Now.AddSeconds(f) : null);
@@ -53,5 +55,32 @@ public class ClaimDecisionTests
         Assert.Equal([10, 20, 25, 25], Enumerable.Range(2, 4).Select(a => policy.DelayBefore(a)!.Value.TotalSeconds));
         Assert.Null(policy.DelayBefore(6));
         Assert.Null(RetryPolicy.None.DelayBefore(2));
+    }
+
+    // slot is seconds relative to now; the threshold is 5 s, the catch-up window 60 s.
+    [Theory]
+    [InlineData(TriggerKind.Time, 0, -4.0, MisfireMode.Skip, false, null)]                 // within the threshold: on time
+    [InlineData(TriggerKind.Time, 0, -6.0, MisfireMode.Skip, false, SkipReason.Missed)]
+    [InlineData(TriggerKind.Time, 0, -6.0, MisfireMode.RunOnce, false, null)]              // the latest late slot runs
+    [InlineData(TriggerKind.Time, 0, -6.0, MisfireMode.RunOnce, true, SkipReason.Missed)]  // an earlier one gives way to it
+    [InlineData(TriggerKind.Time, 0, -30.0, MisfireMode.RunAll, true, null)]
+    [InlineData(TriggerKind.Time, 0, -61.0, MisfireMode.RunAll, false, SkipReason.Missed)] // beyond the catch-up window
+    [InlineData(TriggerKind.Time, 1, -600.0, MisfireMode.Skip, false, null)]               // a retry is not a slot's first attempt
+    [InlineData(TriggerKind.Manual, 0, -600.0, MisfireMode.Skip, false, null)]
+    [InlineData(TriggerKind.Event, 0, -600.0, MisfireMode.Skip, false, null)]
+    public void Misfire_Table(TriggerKind trigger, int attempts, double slot, MisfireMode mode, bool laterDue, SkipReason? reason)
+    {
+        var decision = ClaimDecision.Misfire(trigger, attempts, Now.AddSeconds(slot), new MisfirePolicy(mode, TimeSpan.FromSeconds(60)),
+            TimeSpan.FromSeconds(5), laterDue, Now);
+        Assert.Equal(reason, decision?.Reason);
+    }
+
+    [Fact]
+    public void Misfire_SlotPlannedBeforeAStop_SkippedWithHowLateAndWhy()
+    {
+        var decision = ClaimDecision.Misfire(TriggerKind.Time, 0, Now.AddSeconds(-620), MisfirePolicy.Default, TimeSpan.FromSeconds(5), false, Now);
+        Assert.Equal(SkipReason.Missed, decision!.Value.Reason);
+        Assert.Contains("620s late", decision.Value.Detail, StringComparison.Ordinal);
+        Assert.Contains("catch-up window", decision.Value.Detail, StringComparison.Ordinal);
     }
 }

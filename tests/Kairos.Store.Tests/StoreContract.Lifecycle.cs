@@ -10,7 +10,7 @@ public abstract partial class StoreContract
     {
         await AddJobAsync("a", OverlapPolicy.Allow);
         await Store.Runs.AddSlotRunsAsync([Slot("a", 1)], T0);
-        return Assert.Single((await Store.Runs.ClaimDueAsync(node, T0.AddSeconds(1), T0.AddSeconds(1), TimeSpan.FromSeconds(30), 10)).Started);
+        return Assert.Single((await Store.Runs.ClaimAndStartAsync(node, T0.AddSeconds(1), T0.AddSeconds(1), TimeSpan.FromSeconds(30), 10)).Claimed);
     }
 
     [Fact]
@@ -35,8 +35,8 @@ public abstract partial class StoreContract
         var queued = await Store.Runs.GetAsync(run.Id);
         Assert.Equal(RunState.Queued, queued!.State);
         Assert.Equal(T0.AddSeconds(10), queued.DueAt);
-        Assert.Empty((await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(9), T0.AddSeconds(9), TimeSpan.FromSeconds(30), 10)).Started);
-        var retry = Assert.Single((await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(10), T0.AddSeconds(10), TimeSpan.FromSeconds(30), 10)).Started);
+        Assert.Empty((await Store.Runs.ClaimAndStartAsync("n1", T0.AddSeconds(9), T0.AddSeconds(9), TimeSpan.FromSeconds(30), 10)).Claimed);
+        var retry = Assert.Single((await Store.Runs.ClaimAndStartAsync("n1", T0.AddSeconds(10), T0.AddSeconds(10), TimeSpan.FromSeconds(30), 10)).Claimed);
         Assert.Equal(2, retry.Attempt);
     }
 
@@ -45,7 +45,7 @@ public abstract partial class StoreContract
     {
         var run = await StartOneAsync();
         await Store.Runs.CompleteAsync([new RunCompletion(run.Id, 1, RunState.Failed, T0.AddSeconds(2), RetryAt: T0.AddSeconds(3))]);
-        await Store.Runs.ClaimDueAsync("n2", T0.AddSeconds(3), T0.AddSeconds(3), TimeSpan.FromSeconds(30), 10);
+        await Store.Runs.ClaimAndStartAsync("n2", T0.AddSeconds(3), T0.AddSeconds(3), TimeSpan.FromSeconds(30), 10);
         await Store.Runs.CompleteAsync([new RunCompletion(run.Id, 1, RunState.Succeeded, T0.AddSeconds(4))]);
         var current = await Store.Runs.GetAsync(run.Id);
         Assert.Equal(RunState.Running, current!.State);
@@ -61,7 +61,7 @@ public abstract partial class StoreContract
         Assert.Equal(RunState.Queued, released!.State);
         Assert.Equal(0, released.Attempt);
         Assert.Null(released.Node);
-        var again = Assert.Single((await Store.Runs.ClaimDueAsync("n2", T0.AddSeconds(2), T0.AddSeconds(2), TimeSpan.FromSeconds(30), 10)).Started);
+        var again = Assert.Single((await Store.Runs.ClaimAndStartAsync("n2", T0.AddSeconds(2), T0.AddSeconds(2), TimeSpan.FromSeconds(30), 10)).Claimed);
         Assert.Equal(1, again.Attempt);
         Assert.Equal("n2", again.Node);
     }
@@ -70,10 +70,10 @@ public abstract partial class StoreContract
     public async Task Leases_NotRenewed_ExpireAndAreListed()
     {
         var run = await StartOneAsync();
-        Assert.Empty(await Store.Runs.ExpiredLeasesAsync(T0.AddSeconds(30)));
+        Assert.Empty(await Store.Runs.ExpiredLeasesAsync(T0.AddSeconds(30), T0));
         await Store.Runs.RenewLeasesAsync("n1", [run.Id], T0.AddSeconds(60));
-        Assert.Empty(await Store.Runs.ExpiredLeasesAsync(T0.AddSeconds(59)));
-        Assert.Equal(run.Id, Assert.Single(await Store.Runs.ExpiredLeasesAsync(T0.AddSeconds(61))).Id);
+        Assert.Empty(await Store.Runs.ExpiredLeasesAsync(T0.AddSeconds(59), T0));
+        Assert.Equal(run.Id, Assert.Single(await Store.Runs.ExpiredLeasesAsync(T0.AddSeconds(61), T0)).Id);
     }
 
     [Fact]

@@ -39,10 +39,10 @@ public abstract partial class StoreContract
         }
         // The planner later finds the slot taken and creates nothing; a claim never starts it.
         Assert.Equal(0, await Store.Runs.AddSlotRunsAsync([Slot("a", 20)], T0));
-        Assert.Empty((await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(30), T0.AddSeconds(30), TimeSpan.FromSeconds(30), 10)).Started);
+        Assert.Empty((await Store.Runs.ClaimAndStartAsync("n1", T0.AddSeconds(30), T0.AddSeconds(30), TimeSpan.FromSeconds(30), 10)).Claimed);
 
         await Store.Runs.AddSlotRunsAsync([Slot("a", 40)], T0);
-        Assert.Single((await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(40), T0.AddSeconds(40), TimeSpan.FromSeconds(30), 10)).Started);
+        Assert.Single((await Store.Runs.ClaimAndStartAsync("n1", T0.AddSeconds(40), T0.AddSeconds(40), TimeSpan.FromSeconds(30), 10)).Claimed);
         Assert.False(await Store.Runs.SkipSlotAsync(SkippedSlot("a", 40), T0.AddSeconds(41)));
         Assert.Equal(RunState.Running, (await Store.Runs.GetBySlotAsync("a", T0.AddSeconds(40)))!.State);
     }

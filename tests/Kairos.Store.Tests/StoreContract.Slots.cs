@@ -9,7 +9,7 @@ public abstract partial class StoreContract
     {
         await Store.MigrateAsync();
         await SecondNode().MigrateAsync();
-        Assert.Equal(8, await ((Kairos.Store.Sql.SqlKairosStore)Store).SchemaVersionAsync()); // 0008 added the latest values of consumers
+        Assert.Equal(9, await ((Kairos.Store.Sql.SqlKairosStore)Store).SchemaVersionAsync()); // 0009 added node heartbeats and claims
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public abstract partial class StoreContract
         Assert.Equal(SkipReason.NotBusinessDay, run.SkipReason);
         Assert.Equal("Saturday", run.Detail);
         Assert.NotNull(run.FinishedAt);
-        Assert.Null(await Store.Runs.NextDueAtAsync());
+        Assert.Null(await Store.Runs.NextDueAtAsync(T0, TimeSpan.Zero));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public abstract partial class StoreContract
     {
         await AddJobAsync("a");
         await Store.Runs.AddSlotRunsAsync([Slot("a", 9), Slot("a", 4)], T0);
-        Assert.Equal(T0.AddSeconds(4), await Store.Runs.NextDueAtAsync());
+        Assert.Equal(T0.AddSeconds(4), await Store.Runs.NextDueAtAsync(T0, TimeSpan.Zero));
     }
 
     [Fact]

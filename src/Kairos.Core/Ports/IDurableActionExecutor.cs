@@ -7,6 +7,12 @@ namespace Kairos.Core.Ports;
 /// </summary>
 public interface IDurableActionExecutor : IActionExecutor
 {
+    /// <summary>
+    /// Whether <paramref name="node"/>'s journal is on this machine (its own, or one whose data folder it shares). When
+    /// it is not, the journal cannot tell what became of that node's attempts.
+    /// </summary>
+    bool Knows(string node);
+
     /// <summary>What the journal knows of an attempt that <paramref name="node"/> started.</summary>
     AttemptTrace Inspect(string node, long runId, int attempt);
 

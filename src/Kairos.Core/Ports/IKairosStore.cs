@@ -23,6 +23,8 @@ public interface IKairosStore : IAsyncDisposable
 
     ILatestValueStore LatestValues { get; }
 
+    INodeStore Nodes { get; }
+
     /// <summary>Applies pending schema migrations in order, each in its own transaction.</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);
 }

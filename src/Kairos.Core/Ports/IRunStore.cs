@@ -25,28 +25,49 @@ public interface IRunStore
     Task<TriggerMessage?> TriggerMessageAsync(long runId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Takes up to <paramref name="max"/> runs due by <paramref name="dueBy"/> for <paramref name="node"/>: each starts
-    /// (a new attempt, started at the later of its due time and <paramref name="now"/>, leased until then + <paramref name="lease"/>)
-    /// or is skipped, as <see cref="ClaimDecision"/> says. Two nodes never take the same run.
+    /// Claims up to <paramref name="max"/> runs due by <paramref name="dueBy"/> for <paramref name="node"/>, or skips
+    /// them, as <see cref="ClaimDecision"/> says (and, for slots claimed late, the job's misfire policy). A claimed run
+    /// stays waiting: it is the node's until <see cref="Run.LeaseUntil"/> (its planned start, in
+    /// <see cref="Run.StartedAt"/>, plus <paramref name="claimFor"/>), counts as occupying its job for overlap, and
+    /// becomes running only through <see cref="StartAsync"/>. A claim that lapses (its node died) is claimed again by
+    /// any node. Two nodes never hold the same run, and two claims never both start runs of one forbid job.
     /// </summary>
-    Task<ClaimResult> ClaimDueAsync(string node, DateTimeOffset now, DateTimeOffset dueBy, TimeSpan lease, int max, CancellationToken cancellationToken = default);
+    Task<ClaimResult> ClaimDueAsync(string node, DateTimeOffset now, DateTimeOffset dueBy, TimeSpan claimFor, int max, MisfireRule? misfire = null, CancellationToken cancellationToken = default);
 
-    /// <summary>The earliest due time of a waiting run, or null when nothing waits.</summary>
-    Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The node begins these claimed runs now: each becomes running with a new attempt, leased until
+    /// <paramref name="now"/> + <paramref name="lease"/>. Written before any action begins, so a run whose node dies
+    /// later is known to have started. Returns the runs started; a run whose claim lapsed and was taken by another
+    /// node, or that an operator cancelled meanwhile, is not among them and must not run here.
+    /// </summary>
+    Task<IReadOnlyList<Run>> StartAsync(string node, IReadOnlyList<Run> claimed, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives up claims of <paramref name="node"/> that have not started (all of them when <paramref name="runIds"/> is null).</summary>
+    Task ReleaseClaimsAsync(string node, IReadOnlyList<long>? runIds, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// When the next waiting run can be claimed: its due time, or for a run another node holds, when that claim lapses
+    /// (plus <paramref name="claimAhead"/>, since callers wake that long before a due time). Null when nothing waits.
+    /// </summary>
+    Task<DateTimeOffset?> NextDueAtAsync(DateTimeOffset now, TimeSpan claimAhead, CancellationToken cancellationToken = default);
 
     /// <summary>Records attempt outcomes; a completion for an attempt that is no longer current is ignored.</summary>
     Task CompleteAsync(IReadOnlyList<RunCompletion> completions, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Hands claimed runs whose attempt has not started back to the queue, as they were before the claim, so another
-    /// node (or this one after a restart) runs them.
+    /// Hands running runs whose action never began (their journal has no trace of it) back to the queue, as they were
+    /// before they started, so another node (or this one after a restart) runs them.
     /// </summary>
     Task ReleaseAsync(IReadOnlyList<Run> runs, string why, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     Task RenewLeasesAsync(string node, IReadOnlyList<long> runIds, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default);
 
-    /// <summary>Running runs whose lease ended before <paramref name="now"/>: their node is gone.</summary>
-    Task<IReadOnlyList<Run>> ExpiredLeasesAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Running runs whose lease ended before <paramref name="now"/> and whose node has not said it is alive since
+    /// <paramref name="nodeSilentSince"/>: their node is gone. A node that is alive but slow to renew keeps its runs.
+    /// Runs of <paramref name="self"/> with an ended lease are listed too: the node itself no longer follows them.
+    /// </summary>
+    Task<IReadOnlyList<Run>> ExpiredLeasesAsync(DateTimeOffset now, DateTimeOffset nodeSilentSince, string? self = null, CancellationToken cancellationToken = default);
 
     /// <summary>Marks a running run to be killed by whichever node runs it. False when it is not running.</summary>
     Task<bool> RequestKillAsync(long runId, string actor, DateTimeOffset now, CancellationToken cancellationToken = default);

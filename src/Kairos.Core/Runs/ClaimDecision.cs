@@ -12,9 +12,11 @@ public readonly record struct ClaimDecision(ClaimAction Action, SkipReason? Reas
     /// started are never skipped. Under forbid or replace, a slot overlaps only a run that was already running at the
     /// slot's instant: a slot not yet due, or one whose earlier run started after it came due (catch-up after downtime),
     /// waits for the next claim instead. A backfill run always waits its turn: an operator asked for every date in the
-    /// range, one after another. So does a message's run: every message gets its run, one after another under forbid.
+    /// range, one after another. So does a message's run (every message gets its run, one after another under forbid),
+    /// and an operator's trigger or rerun: it was accepted as queued, so it queues behind the running run rather than
+    /// being skipped.
     /// </summary>
-    /// <param name="firstRunningStart">When the job's oldest running run started; null when none runs.</param>
+    /// <param name="firstRunningStart">When the job's oldest running (or claimed) run started or starts; null when none runs.</param>
     /// <param name="slotTime">
     /// The slot's instant, which overlap is judged at. It can be earlier than <paramref name="dueAt"/>: a slot planned
     /// only after it came due (a node just started) is due when planned.
@@ -26,10 +28,33 @@ public readonly record struct ClaimDecision(ClaimAction Action, SkipReason? Reas
         if (held && trigger == TriggerKind.Time) return new(ClaimAction.Skip, SkipReason.Held, "the job was held when the slot came due");
         if (held && trigger == TriggerKind.Event) return new(ClaimAction.Skip, SkipReason.Held, "the job was held when the message arrived");
         if (runningNow == 0 || overlap == OverlapPolicy.Allow) return new(ClaimAction.Start);
-        if (trigger is TriggerKind.Backfill or TriggerKind.Event) return new(ClaimAction.Wait);
+        if (trigger is not TriggerKind.Time) return new(ClaimAction.Wait);
         if (dueAt > now || firstRunningStart > (slotTime ?? dueAt)) return new(ClaimAction.Wait);
         return overlap == OverlapPolicy.Replace
             ? new(ClaimAction.StartAndReplace)
             : new(ClaimAction.Skip, SkipReason.Overlap, $"{runningNow} earlier run(s) still running at the slot's time; overlap policy is forbid");
+    }
+
+    /// <summary>
+    /// The misfire policy, applied when a slot's run is claimed late: a slot planned before a stop, or one whose node
+    /// died before starting it, is judged like a slot first planned late. Only a time slot's first attempt is judged;
+    /// an operator's run, a message's run and a retry run whenever they can.
+    /// </summary>
+    /// <param name="laterSlotDue">Whether a later slot of the same job is also due now (run-once keeps only the latest).</param>
+    /// <returns>A skip with reason missed, or null when the slot still runs.</returns>
+    public static ClaimDecision? Misfire(TriggerKind trigger, int attemptsSoFar, DateTimeOffset? slotTime, MisfirePolicy policy,
+        TimeSpan threshold, bool laterSlotDue, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (trigger != TriggerKind.Time || attemptsSoFar > 0 || slotTime is not { } slot || now - slot <= threshold) return null;
+        var late = $"{(now - slot).TotalSeconds:0.#}s late (its node stopped or none was running)";
+        if (slot < now - policy.CatchupWindow)
+            return new(ClaimAction.Skip, SkipReason.Missed, $"missed: {late}; older than the catch-up window ({policy.CatchupWindow})");
+        return policy.Mode switch
+        {
+            MisfireMode.Skip => new(ClaimAction.Skip, SkipReason.Missed, $"missed: {late}; misfire policy skip"),
+            MisfireMode.RunOnce when laterSlotDue => new(ClaimAction.Skip, SkipReason.Missed, $"missed: {late}; misfire policy run-once runs only the latest"),
+            _ => null,
+        };
     }
 }
