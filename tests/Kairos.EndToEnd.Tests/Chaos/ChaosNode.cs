@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace Kairos.EndToEnd.Tests.Chaos;
+
+/// <summary>One server process of a chaos cluster: same node id, port and data folder across its restarts.</summary>
+internal sealed class ChaosNode(string id, int port, string jobs, string data, string? postgres)
+{
+    private Process? _process;
+    private readonly StringBuilder _log = new();
+
+    public string Id { get; } = id;
+
+    public bool Alive => _process is { HasExited: false };
+
+    public Uri Address { get; } = new($"http://127.0.0.1:{port}/");
+
+    public async Task StartAsync()
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "Kairos.Server.dll"), "--url", Address.ToString().TrimEnd('/'), "--jobs", jobs, "--data", data, "--node", Id })
+            info.ArgumentList.Add(a);
+        if (postgres is not null) { info.ArgumentList.Add("--postgres"); info.ArgumentList.Add(postgres); }
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+        using var http = new HttpClient();
+        for (var i = 0; i < 600; i++)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"node {Id} exited {process.ExitCode}: {Log}");
+            try
+            {
+                if ((await http.GetAsync(new Uri(Address, "healthz/ready"))).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"node {Id} not ready: {Log}");
+    }
+
+    /// <summary>SIGKILL: the node gets no chance to record anything; its job processes' supervisors stay behind.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is not { HasExited: false } process) return;
+        process.Kill(entireProcessTree: false);
+        await process.WaitForExitAsync();
+        Append($"--- {DateTimeOffset.UtcNow:O} killed with SIGKILL ---");
+    }
+
+    /// <summary>SIGTERM and the graceful exit; returns the exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        if (_process is not { HasExited: false } process) return _process?.ExitCode ?? 0;
+        Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return process.ExitCode;
+    }
+
+    public string Log
+    {
+        get { lock (_log) return _log.ToString(); }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_log) _log.AppendLine(line);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json;
+using Kairos.Core.Ports;
+using Kairos.Core.Runs;
+using Kairos.Store.Postgres;
+using Kairos.Store.Sqlite;
+using Kairos.Testing;
+using Xunit.Abstractions;
+
+namespace Kairos.EndToEnd.Tests.Chaos;
+
+/// <summary>
+/// Servers on one store, killed with SIGKILL at random and started again, while command jobs append one line per
+/// execution to a file: every slot has its record, no slot's command ran twice, no run that did its work is recorded
+/// failed, no process is left behind, and the live nodes never stop running jobs for long. The same scenario runs
+/// longer from bench/chaos.sh (KAIROS_CHAOS_SECONDS, KAIROS_CHAOS_JOBS).
+/// </summary>
+[Collection("chaos")]
+public class ChaosTests(ITestOutputHelper output)
+{
+    [Fact]
+    public Task ThreeServersOnPostgres_KilledAtRandom_EveryEffectOnce() => RunAsync("postgres", 3, TestServers.NewPostgresDatabase());
+
+    [Fact]
+    public Task TwoServersOnOneSqliteFile_KilledAtRandom_EveryEffectOnce() => RunAsync("sqlite", 2, null);
+
+    private async Task RunAsync(string storeName, int nodeCount, string? postgres)
+    {
+        var settings = ChaosSettings.FromEnvironment();
+        var root = Path.GetDirectoryName(TestServers.NewSqlitePath())!;
+        var jobs = Path.Combine(root, "jobs");
+        var effects = Path.Combine(root, "effects.log");
+        Directory.CreateDirectory(jobs);
+        for (var j = 0; j < settings.Jobs; j++)
+        {
+            await File.WriteAllTextAsync(Path.Combine(jobs, $"c{j}.yaml"),
+                $"id: c{j}\nschedule: {{ cron: '* * * * * *' }}\naction: {{ command: {{ argv: [sh, -c, {JsonSerializer.Serialize(Effect.Command(effects))}] }} }}\n" +
+                "retries: { count: 2, backoff: 1s }\nmisfire: { policy: run-all, catchupWindow: 10m }\n");
+        }
+        // The first node creates the store's schema and the admin; the others join it.
+        await Processes.AdminTokenAsync(postgres is null ? root : Path.Combine(root, "n1"), postgres);
+        var nodes = Enumerable.Range(1, nodeCount).Select(i => new ChaosNode($"chaos-n{i}", TestServers.FreePort(), jobs,
+            postgres is null ? root : Path.Combine(root, $"n{i}"), postgres)).ToList();
+        foreach (var node in nodes) await node.StartAsync();
+
+        var random = new Random(settings.Seed);
+        var kills = new List<(string Node, DateTimeOffset At)>();
+        var end = DateTimeOffset.UtcNow + settings.Duration;
+        try
+        {
+            while (DateTimeOffset.UtcNow < end)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(6 + random.NextDouble() * 6));
+                var victim = nodes[random.Next(nodes.Count)];
+                await victim.KillAsync();
+                kills.Add((victim.Id, DateTimeOffset.UtcNow));
+                await Task.Delay(TimeSpan.FromSeconds(1 + random.NextDouble() * 2));
+                await victim.StartAsync();
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(nodes.Select(n => n.StopAsync()));
+        }
+
+        await using IKairosStore store = postgres is null ? SqliteStore.Open(Path.Combine(root, "kairos.db")) : PostgresStore.Open(postgres);
+        var report = await ChaosReport.BuildAsync(store, settings.Jobs, Effect.Read(effects), kills, effects);
+        var json = JsonSerializer.Serialize(new { bench = "chaos", store = storeName, nodes = nodeCount, settings.Jobs, seconds = settings.Duration.TotalSeconds, report.Kills, report.Slots, report.Executions, report.DoubleExecutions, report.SlotsWithoutRecord, report.FailedButCompleted, report.Orphans, report.LongestGapSeconds, report.StillRunning });
+        output.WriteLine(json);
+        if (Environment.GetEnvironmentVariable("KAIROS_CHAOS_REPORT") is { Length: > 0 } file) await File.AppendAllTextAsync(file, json + "\n");
+        var logs = string.Join("\n", nodes.Select(n => $"===== {n.Id}\n{n.Log}"));
+        Assert.True(report.Kills > 0, "no node was killed");
+        Assert.True(report.DoubleExecutions.Count == 0, $"{json}\ncommands that ran twice for one slot: {string.Join(", ", report.DoubleExecutions)}\n{Tail(logs)}");
+        Assert.True(report.SlotsWithoutRecord.Count == 0, $"{json}\nslots with no run: {string.Join(", ", report.SlotsWithoutRecord)}");
+        Assert.True(report.FailedButCompleted.Count == 0, $"{json}\nruns recorded failed whose command completed: {string.Join(", ", report.FailedButCompleted)}\n{Tail(logs)}");
+        Assert.True(report.StillRunning.Count == 0, $"{json}\nruns left running after every node stopped: {string.Join(", ", report.StillRunning)}");
+        Assert.True(report.Orphans == 0, $"{json}\nprocesses left behind");
+        Assert.True(report.LongestGapSeconds <= 5, $"{json}\nthe live nodes ran nothing for {report.LongestGapSeconds:0.0}s");
+    }
+
+    private static string Tail(string text) => text.Length > 20_000 ? text[^20_000..] : text;
+}
+
+internal sealed record ChaosSettings(TimeSpan Duration, int Jobs, int Seed)
+{
+    public static ChaosSettings FromEnvironment() => new(
+        TimeSpan.FromSeconds(Number("KAIROS_CHAOS_SECONDS", 40)),
+        (int)Number("KAIROS_CHAOS_JOBS", 8),
+        (int)Number("KAIROS_CHAOS_SEED", Environment.TickCount));
+
+    private static double Number(string name, double fallback) =>
+        double.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+}
+
+[CollectionDefinition("chaos", DisableParallelization = true)]
+public sealed class ChaosCollection;
