@@ -18,21 +18,21 @@ public sealed partial class KairosScheduler
                 // here is not taken for one still running. Otherwise the flush loop writes them, off this path.
                 if (runsWaiting) await FlushAsync(cancellationToken).ConfigureAwait(false);
                 var now = clock.GetUtcNow();
-                var claim = await store.Runs.ClaimDueAsync(options.NodeId, now, now + options.ClaimAhead, options.Lease, options.MaxClaim, cancellationToken).ConfigureAwait(false);
-                foreach (var run in claim.Started) Start(run);
+                var claim = await store.Runs.ClaimDueAsync(options.NodeId, now, now + options.ClaimAhead, options.ClaimFor, options.MaxClaim, _misfire, cancellationToken).ConfigureAwait(false);
+                foreach (var run in claim.Claimed) Start(run);
                 foreach (var id in claim.ToReplace)
                 {
                     if (_running.TryGetValue(id, out var old)) old.RequestStop(StopReason.Replaced, "a newer slot (overlap policy replace)");
                 }
                 foreach (var run in claim.Skipped) events.OnRunSkipped(run);
                 runsWaiting = claim.Waiting > 0;
-                if (claim.Started.Count + claim.Skipped.Count >= options.MaxClaim) continue;
+                if (claim.Claimed.Count + claim.Skipped.Count >= options.MaxClaim) continue;
 
-                var next = await store.Runs.NextDueAtAsync(cancellationToken).ConfigureAwait(false);
+                var next = await store.Runs.NextDueAtAsync(clock.GetUtcNow(), options.ClaimAhead, cancellationToken).ConfigureAwait(false);
                 var wait = (next ?? DateTimeOffset.MaxValue) - options.ClaimAhead - clock.GetUtcNow();
                 if (wait > options.PollInterval) wait = options.PollInterval;
                 // Work is due but this claim left it waiting (one run at a time for a forbid job): look again shortly, not at once.
-                if (wait <= TimeSpan.Zero && claim.Started.Count + claim.Skipped.Count == 0) wait = TimeSpan.FromMilliseconds(10);
+                if (wait <= TimeSpan.Zero && claim.Claimed.Count + claim.Skipped.Count == 0) wait = TimeSpan.FromMilliseconds(10);
                 if (wait <= TimeSpan.Zero) continue;
                 using var delay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 var woke = _wake.WaitAsync(delay.Token);
@@ -49,6 +49,11 @@ public sealed partial class KairosScheduler
         }
     }, CancellationToken.None);
 
+    private MisfireRule? _misfireRule;
+
+    // Slots claimed late (planned before a stop, or claimed after their node died) follow their job's misfire policy.
+    private MisfireRule _misfire => _misfireRule ??= new MisfireRule(id => catalog.Find(id)?.Misfire, options.MisfireThreshold);
+
     private void Start(Run run)
     {
         var job = catalog.Find(run.JobId);
@@ -60,28 +65,46 @@ public sealed partial class KairosScheduler
 
     private async Task ExecuteAsync(RunningAttempt attempt, Job? job)
     {
-        var run = attempt.Run;
         ActionOutcome outcome;
         DateTimeOffset? actualStart = null;
-        var released = false;
         try
         {
             var executor = job is null ? null : Array.Find(_executors, e => e.CanExecute(job.Action));
+            if (!await WaitForStartAsync(attempt.Run.StartedAt!.Value, attempt.Stop.Token).ConfigureAwait(false))
+            {
+                // Stopped before it began (shutdown, or a newer slot replaced it): nothing of it happened here, so the
+                // claim goes back and the run stays in the queue for another node, or for this one after a restart.
+                _released.Enqueue(attempt.Run.Id);
+                Forget(attempt);
+                return;
+            }
+            // The store learns that the action begins before it begins: a node that dies from here on is known to
+            // have started it, and its journal says what became of it.
+            if (await _starter.StartAsync(attempt.Run).ConfigureAwait(false) is not { } started)
+            {
+                Forget(attempt);
+                return;
+            }
+            attempt.Run = started;
+            attempt.LeaseUntil = started.LeaseUntil!.Value;
+            attempt.ActionStarted = true;
+            var run = started;
+            if (attempt.Reason == StopReason.Shutdown)
+            {
+                // Shutdown came while the start was being written: the action has not begun, so the run goes back.
+                _handedBack.Enqueue(run);
+                Forget(attempt);
+                return;
+            }
             if (job is null || executor is null)
             {
                 outcome = new ActionOutcome(false, job is null ? $"job '{run.JobId}' is not loaded on node {options.NodeId}" : $"no executor for {job.Action.GetType().Name}");
             }
-            else if (!await WaitForStartAsync(run.StartedAt!.Value, attempt.Stop.Token).ConfigureAwait(false))
-            {
-                // At shutdown an unstarted run goes back to the queue for another node: nothing of it happened here.
-                released = attempt.Reason == StopReason.Shutdown;
-                outcome = new ActionOutcome(false, "stopped before it started");
-            }
             else
             {
-                attempt.ActionStarted = true;
                 var message = run.Trigger == TriggerKind.Event ? await store.Runs.TriggerMessageAsync(run.Id, attempt.Stop.Token).ConfigureAwait(false) : null;
                 var context = new ActionContext(run, job, _output.For(run.Id, run.Attempt), message);
+                TrackJournal(run, job);
                 actualStart = clock.GetUtcNow();
                 events.OnRunStarted(run, actualStart.Value);
                 outcome = await executor.ExecuteAsync(context, attempt.Stop.Token).ConfigureAwait(false);
@@ -89,14 +112,23 @@ public sealed partial class KairosScheduler
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            logger.LogError(e, "Run {RunId} of {JobId} failed in its executor", run.Id, run.JobId);
+            logger.LogError(e, "Run {RunId} of {JobId} failed in its executor", attempt.Run.Id, attempt.Run.JobId);
             outcome = new ActionOutcome(false, $"executor error: {e.Message}");
         }
-        // Queued before the attempt leaves the running set: shutdown waits on that set, then writes what is queued.
-        if (released) _released.Enqueue(run);
-        else _completions.Enqueue(Complete(run, job, outcome, attempt) with { StartedAt = actualStart });
+        Finish(attempt, job, outcome, actualStart);
+    }
+
+    // Queued before the attempt leaves the running set: shutdown waits on that set, then writes what is queued.
+    private void Finish(RunningAttempt attempt, Job? job, ActionOutcome outcome, DateTimeOffset? actualStart)
+    {
+        _completions.Enqueue(Complete(attempt.Run, job, outcome, attempt) with { StartedAt = actualStart });
+        Forget(attempt);
+    }
+
+    private void Forget(RunningAttempt attempt)
+    {
         attempt.Stop.Dispose();
-        _running.TryRemove(run.Id, out _);
+        _running.TryRemove(attempt.Run.Id, out _);
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
@@ -157,9 +189,15 @@ public sealed partial class KairosScheduler
     {
         if (!_released.IsEmpty)
         {
-            var released = new List<Run>();
-            while (_released.TryDequeue(out var run)) released.Add(run);
-            await store.Runs.ReleaseAsync(released, $"released by node {options.NodeId} before it started: the node shut down", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var released = new List<long>();
+            while (_released.TryDequeue(out var id)) released.Add(id);
+            await store.Runs.ReleaseClaimsAsync(options.NodeId, released, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+        if (!_handedBack.IsEmpty)
+        {
+            var handedBack = new List<Run>();
+            while (_handedBack.TryDequeue(out var run)) handedBack.Add(run);
+            await store.Runs.ReleaseAsync(handedBack, $"handed back by node {options.NodeId} before its action began", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
         while (!_output.IsEmpty)
             await store.Logs.AppendAsync(_output.Drain(), cancellationToken).ConfigureAwait(false);
@@ -175,7 +213,11 @@ public sealed partial class KairosScheduler
             foreach (var c in batch) _completions.Enqueue(c); // kept for the next pass; the store ignores a repeat
             throw;
         }
-        foreach (var c in batch) events.OnAttemptCompleted(c);
+        foreach (var c in batch)
+        {
+            events.OnAttemptCompleted(c);
+            ForgetJournal(c);
+        }
         if (batch.Any(c => c.RetryAt is not null)) Wake();
     }
 }

@@ -16,9 +16,10 @@ public sealed partial class KairosScheduler
 
     private async Task KeepLeasesAsync(CancellationToken cancellationToken)
     {
+        await HeartbeatAsync(cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         // Only leases with less than two thirds left are renewed: short runs finish on their first lease and cost nothing here.
-        var renew = _running.Values.Where(a => a.LeaseUntil - now < options.Lease * 2 / 3).ToList();
+        var renew = _running.Values.Where(a => a.ActionStarted && a.LeaseUntil - now < options.Lease * 2 / 3).ToList();
         if (renew.Count > 0)
         {
             await store.Runs.RenewLeasesAsync(options.NodeId, renew.Select(a => a.Run.Id).ToList(), now + options.Lease, cancellationToken).ConfigureAwait(false);
@@ -29,40 +30,38 @@ public sealed partial class KairosScheduler
             if (_running.TryGetValue(id, out var attempt) && attempt.Reason == StopReason.None)
                 attempt.RequestStop(StopReason.Killed, "an operator (kill request)");
         }
-        var lost = (await store.Runs.ExpiredLeasesAsync(now, cancellationToken).ConfigureAwait(false))
-            .Where(r => !_running.ContainsKey(r.Id)).ToList();
-        await FailLostAsync(lost, r => $"node {r.Node} stopped renewing its lease (it crashed or lost the store)", cancellationToken).ConfigureAwait(false);
+        await TakeOverDeadNodesAsync(now, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs this node owned before it restarted cannot still be running: record them now rather than after the lease.</summary>
-    private async Task RecoverOwnRunsAsync(CancellationToken cancellationToken)
+    // The node says it is alive twice over: in the store, for the other nodes, and in its journal folder, for the
+    // supervisors of its running actions (which stop their action when their node has been silent too long).
+    private async Task HeartbeatAsync(CancellationToken cancellationToken)
     {
-        var mine = new List<Run>();
-        long? before = null;
-        while (true)
-        {
-            var page = await store.Runs.ListAsync(new RunQuery(State: RunState.Running, BeforeId: before, Limit: 1000), cancellationToken).ConfigureAwait(false);
-            mine.AddRange(page.Where(r => r.Node == options.NodeId));
-            if (page.Count < 1000) break;
-            before = page[^1].Id;
-        }
-        await FailLostAsync(mine, _ => $"node {options.NodeId} restarted while it ran", cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task FailLostAsync(List<Run> lost, Func<Run, string> why, CancellationToken cancellationToken)
-    {
-        if (lost.Count == 0) return;
+        foreach (var durable in _durable) durable.Heartbeat(options.NodeId);
         var now = clock.GetUtcNow();
-        var completions = lost.Select(r =>
+        try
         {
-            var retry = catalog.Find(r.JobId)?.Retry.DelayBefore(r.Attempt + 1);
-            return new RunCompletion(r.Id, r.Attempt, RunState.Failed, now, why(r), RetryAt: retry is { } d ? now + d : null);
-        }).ToList();
-        await store.Runs.CompleteAsync(completions, cancellationToken).ConfigureAwait(false);
-        foreach (var c in completions)
-        {
-            logger.LogWarning("Run {RunId}: {Detail}", c.RunId, c.Detail);
-            events.OnAttemptCompleted(c);
+            await store.Nodes.HeartbeatAsync(options.NodeId, now, cancellationToken).ConfigureAwait(false);
         }
+        catch
+        {
+            _storeHealthySince = null;
+            throw;
+        }
+        _storeHealthySince ??= now;
+        LastHeartbeat = now;
+    }
+
+    /// <summary>
+    /// Running runs whose lease ended and whose node has been silent for the node timeout: the node is dead. A node
+    /// judges others only after it has itself reached the store for a whole node timeout, so after an outage of the
+    /// store (when every heartbeat is old) live nodes get the time to say so before anyone takes their runs.
+    /// </summary>
+    private async Task TakeOverDeadNodesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (_storeHealthySince is not { } healthy || now - healthy < options.NodeTimeout) return;
+        var expired = await store.Runs.ExpiredLeasesAsync(now, now - options.NodeTimeout, options.NodeId, cancellationToken).ConfigureAwait(false);
+        foreach (var run in expired.Where(r => !_running.ContainsKey(r.Id)))
+            await SettleAsync(run, adopt: run.Node == options.NodeId, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -22,10 +22,13 @@ public sealed partial class KairosScheduler(
     private readonly RunOutputBuffer _output = new(clock);
     private readonly ConcurrentDictionary<long, RunningAttempt> _running = new();
     private readonly ConcurrentQueue<RunCompletion> _completions = new();
-    private readonly ConcurrentQueue<Run> _released = new();
+    private readonly ConcurrentQueue<long> _released = new();
+    private readonly ConcurrentQueue<Run> _handedBack = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly SemaphoreSlim _flushGate = new(1, 1);
     private readonly IActionExecutor[] _executors = executors.ToArray();
+    private readonly RunStarter _starter = new(store.Runs, options, clock, logger);
+    private DateTimeOffset? _storeHealthySince;
     private CancellationTokenSource? _loops;
     private CancellationTokenSource? _background;
     private Task[] _loopTasks = [];
@@ -36,18 +39,26 @@ public sealed partial class KairosScheduler(
     /// <summary>Runs executing on this node now.</summary>
     public IReadOnlyCollection<long> RunningIds => _running.Keys.ToList();
 
+    /// <summary>
+    /// When this node last wrote its heartbeat to the store; null before the first. Readiness reports a node that
+    /// cannot write as not ready.
+    /// </summary>
+    public DateTimeOffset? LastHeartbeat { get; private set; }
+
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         await catalog.RefreshAsync(cancellationToken).ConfigureAwait(false);
-        await RecoverOwnRunsAsync(cancellationToken).ConfigureAwait(false);
+        await HeartbeatAsync(cancellationToken).ConfigureAwait(false);
         _loops = new CancellationTokenSource();
         _background = new CancellationTokenSource();
-        _loopTasks = [Loop("plan", PlanOnceAsync, options.PlanInterval, _loops.Token), DispatchLoopAsync(_loops.Token)];
         _backgroundTasks =
         [
+            _starter.RunAsync(_background.Token),
             Loop("flush", FlushAsync, options.FlushInterval, _background.Token),
             Loop("leases", KeepLeasesAsync, options.ControlInterval < options.Lease / 3 ? options.ControlInterval : options.Lease / 3, _background.Token),
         ];
+        await RecoverOwnRunsAsync(cancellationToken).ConfigureAwait(false);
+        _loopTasks = [Loop("plan", PlanOnceAsync, options.PlanInterval, _loops.Token), DispatchLoopAsync(_loops.Token)];
         logger.LogInformation("Scheduler node {Node} started", options.NodeId);
     }
 
@@ -85,6 +96,8 @@ public sealed partial class KairosScheduler(
         await _background!.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_backgroundTasks).ConfigureAwait(false);
         await DrainAsync().ConfigureAwait(false);
+        try { await store.Runs.ReleaseClaimsAsync(options.NodeId, null, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false); }
+        catch (Exception e) when (e is not OutOfMemoryException) { logger.LogWarning(e, "Could not hand back this node's claims; they lapse by themselves in {ClaimFor}", options.ClaimFor); }
         _loops = null;
         logger.LogInformation("Scheduler node {Node} stopped", options.NodeId);
     }
@@ -93,7 +106,7 @@ public sealed partial class KairosScheduler(
     // the runs' leases expire and another node records them as lost: the store stays consistent either way.
     private async Task DrainAsync()
     {
-        for (var failures = 0; !_completions.IsEmpty || !_output.IsEmpty || !_released.IsEmpty;)
+        for (var failures = 0; !_completions.IsEmpty || !_output.IsEmpty || !_released.IsEmpty || !_handedBack.IsEmpty;)
         {
             try
             {

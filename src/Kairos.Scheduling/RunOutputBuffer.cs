@@ -13,7 +13,11 @@ public sealed class RunOutputBuffer(TimeProvider clock)
     private readonly ConcurrentQueue<LogLine> _pending = new();
     private readonly TimeProvider _clock = clock;
 
-    public IRunOutput For(long runId, int attempt) => new Writer(this, runId, attempt);
+    /// <summary>A writer for one attempt; after a restart its numbering continues after the lines the store already has.</summary>
+    public IRunOutput For(long runId, int attempt, int linesStored = 0) => new Writer(this, runId, attempt, linesStored);
+
+    /// <summary>The sequence numbers of one attempt's lines lie in this block.</summary>
+    public static (long First, long Last) SeqRange(int attempt) => (attempt * SeqPerAttempt + 1, (attempt + 1) * SeqPerAttempt - 1);
 
     public List<LogLine> Drain()
     {
@@ -24,9 +28,9 @@ public sealed class RunOutputBuffer(TimeProvider clock)
 
     public bool IsEmpty => _pending.IsEmpty;
 
-    private sealed class Writer(RunOutputBuffer buffer, long runId, int attempt) : IRunOutput
+    private sealed class Writer(RunOutputBuffer buffer, long runId, int attempt, int linesStored) : IRunOutput
     {
-        private long _count;
+        private long _count = linesStored;
 
         public void Write(LogStream stream, string line)
         {

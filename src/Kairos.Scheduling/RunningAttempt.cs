@@ -7,7 +7,8 @@ internal sealed class RunningAttempt(Run run, CancellationTokenSource stop)
 {
     private int _reason;
 
-    public Run Run { get; } = run;
+    /// <summary>The run as claimed, then as started (with its attempt number and lease).</summary>
+    public Run Run { get; set; } = run;
 
     public CancellationTokenSource Stop { get; } = stop;
 

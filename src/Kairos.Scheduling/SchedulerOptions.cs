@@ -2,8 +2,11 @@ namespace Kairos.Scheduling;
 
 public sealed record SchedulerOptions
 {
-    /// <summary>This node's name in leases and run records; unique per running scheduler.</summary>
-    public string NodeId { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+    /// <summary>
+    /// This node's name in claims, leases and run records; unique per running scheduler and the same after a restart, so
+    /// a restarted node finds the runs it started (the server makes it from the host name and port unless given).
+    /// </summary>
+    public string NodeId { get; init; } = Environment.MachineName;
 
     /// <summary>How far ahead slots are written to the store, so a run row exists before its slot comes due.</summary>
     public TimeSpan Lookahead { get; init; } = TimeSpan.FromSeconds(3);
@@ -34,6 +37,18 @@ public sealed record SchedulerOptions
     /// node starts the run on the slot's instant from memory. A hold within this span before a slot does not skip it.
     /// </summary>
     public TimeSpan ClaimAhead { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// How long after its planned start a claimed run stays this node's without being started. A node that dies holding
+    /// claims costs their runs this long, not a lease: then any node claims them.
+    /// </summary>
+    public TimeSpan ClaimFor { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// A node silent this long (no heartbeat in the store) is dead: other nodes take over its running runs once their
+    /// leases end too. Its supervised processes stop themselves after half of this without their node.
+    /// </summary>
+    public TimeSpan NodeTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The most runs one claim takes.</summary>
     public int MaxClaim { get; init; } = 5000;

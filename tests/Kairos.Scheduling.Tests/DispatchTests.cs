@@ -123,7 +123,7 @@ public class DispatchTests
         var run = await h.Store.Runs.GetAsync(id);
         Assert.Equal(RunState.Queued, run!.State);
         Assert.Equal(0, run.Attempt);
-        Assert.Contains(await h.Store.Runs.EventsAsync(id), e => e.Detail?.Contains("before it started", StringComparison.Ordinal) == true);
+        Assert.Null(run.Node); // the claim went back: any node may take it
     }
 
     [Fact]
@@ -133,8 +133,9 @@ public class DispatchTests
         await h.AddJobAsync("id: r\naction: { noop: true }\nretries: { count: 1, backoff: 100ms }\n");
         var now = TimeProvider.System.GetUtcNow();
         var id = await h.Store.Runs.AddRunAsync(new NewRun("r", null, TriggerKind.Manual, null, now, RunState.Queued), now);
-        // The node "crashes" right after claiming: the run is running on n1 and nothing executes it.
-        Assert.Single((await h.Store.Runs.ClaimDueAsync("n1", now, now, TimeSpan.FromMinutes(5), 10)).Started);
+        // The node "crashes" right after starting it: the run is running on n1 and nothing executes it.
+        var claimed = Assert.Single((await h.Store.Runs.ClaimDueAsync("n1", now, now, TimeSpan.FromMinutes(5), 10)).Claimed);
+        Assert.Single(await h.Store.Runs.StartAsync("n1", [claimed], claimed.StartedAt!.Value, TimeSpan.FromMinutes(5)));
         await h.Scheduler.StartAsync();
         var run = await WaitForFinalAsync(h, id, TimeSpan.FromSeconds(10));
         Assert.Equal(RunState.Succeeded, run.State);
@@ -165,6 +166,25 @@ public class DispatchTests
     private static Task<bool> WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()), TimeSpan.FromSeconds(10));
 
     // Polls on the real clock only for observing the system under test, never to drive it.
+    [Fact]
+    public async Task DeadNodeHeldAClaim_ClaimLapses_AnotherNodeRunsItOnce()
+    {
+        await using var dead = await Harness.CreateAsync(TimeProvider.System, "dead");
+        await dead.AddJobAsync("id: d\naction: { noop: true }\n");
+        var now = TimeProvider.System.GetUtcNow();
+        var id = await dead.Store.Runs.AddRunAsync(new NewRun("d", null, TriggerKind.Manual, null, now, RunState.Queued), now);
+        // The dead node claimed the run and never started it.
+        Assert.Single((await dead.Store.Runs.ClaimDueAsync("dead", now, now, TimeSpan.FromSeconds(2), 10)).Claimed);
+        await using var live = await Harness.CreateAsync(TimeProvider.System, "live", path: dead.Path);
+        await live.Catalog.RefreshAsync();
+        await live.Scheduler.StartAsync();
+        var run = await WaitForFinalAsync(live, id, TimeSpan.FromSeconds(15));
+        Assert.Equal(RunState.Succeeded, run.State);
+        Assert.Equal(1, run.Attempt);
+        Assert.Equal("live", run.Node);
+        Assert.True(run.StartedAt >= now.AddSeconds(2), $"started at {run.StartedAt:O}, before the claim lapsed");
+    }
+
     private static async Task<bool> WaitUntilAsync(Func<Task<bool>> condition, TimeSpan limit)
     {
         var deadline = DateTimeOffset.UtcNow + limit;

@@ -25,6 +25,15 @@ public static class KairosServer
         ["--config"] = ConfigFile.Key,
     };
 
+    // The same after every restart, so a restarted server finds the runs it started (and adopts their processes);
+    // different for two servers on one machine, which listen on different ports.
+    private static string DefaultNodeId(string urls)
+    {
+        var first = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? DefaultUrl;
+        var port = Uri.TryCreate(first.Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri) ? uri.Port : 5080;
+        return $"{Environment.MachineName}-{port}";
+    }
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -35,6 +44,7 @@ public static class KairosServer
         // Relative paths are from where the server was started, not from its content root.
         options.DataPath = Path.GetFullPath(options.DataPath);
         if (options.JobsPath is { Length: > 0 } jobs) options.JobsPath = Path.GetFullPath(jobs);
+        options.NodeId ??= DefaultNodeId(builder.Configuration["urls"] ?? DefaultUrl);
         builder.Services.AddSingleton(options);
         builder.Services.AddKairos(options);
         builder.Services.AddSingleton(ReadApprovals(builder.Configuration));
@@ -63,7 +73,7 @@ public static class KairosServer
         app.UseKairosAccess();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/healthz/live", new() { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/healthz/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/healthz/ready", HealthText.Ready).AllowAnonymous();
         app.MapConsoleEndpoints();
         app.MapAuthEndpoints();
         app.MapUserEndpoints();

@@ -15,6 +15,9 @@ public sealed class KairosServerOptions
     /// <summary>This node's name; defaults to host and process id.</summary>
     public string? NodeId { get; set; }
 
+    /// <summary>A node silent this long is dead to the others, which then take over its runs (<c>Kairos:NodeTimeout</c>).</summary>
+    public TimeSpan NodeTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long shutdown waits for running runs before killing them.</summary>
     public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(10);
 }

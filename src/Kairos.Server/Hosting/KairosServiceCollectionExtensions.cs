@@ -22,7 +22,10 @@ public static class KairosServiceCollectionExtensions
         {
             NodeId = options.NodeId ?? new SchedulerOptions().NodeId,
             ShutdownGrace = options.ShutdownGrace,
+            NodeTimeout = options.NodeTimeout,
         });
+        // Each attempt's supervisor keeps its journal under the data folder, by node, so a restarted node finds it.
+        services.AddSingleton(new CommandJournalOptions { Root = Path.Combine(options.DataPath, "nodes"), OrphanAfter = options.NodeTimeout / 2 });
         services.AddSingleton<SchedulerEvents>();
         services.AddSingleton<JobCatalog>();
         services.AddHttpClient<HttpExecutor>();

@@ -16,7 +16,28 @@ internal sealed class ChaosNode(string id, int port, string jobs, string data, s
 
     public Uri Address { get; } = new($"http://127.0.0.1:{port}/");
 
+    /// <summary>
+    /// Starts the node and waits until it is ready. A node that exits while starting (the store is away) is started
+    /// again, as systemd or Kubernetes would.
+    /// </summary>
     public async Task StartAsync()
+    {
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            try
+            {
+                await StartOnceAsync();
+                return;
+            }
+            catch (InvalidOperationException) when (DateTimeOffset.UtcNow < deadline)
+            {
+                await Task.Delay(1000);
+            }
+        }
+    }
+
+    private async Task StartOnceAsync()
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "Kairos.Server.dll"), "--url", Address.ToString().TrimEnd('/'), "--jobs", jobs, "--data", data, "--node", Id })

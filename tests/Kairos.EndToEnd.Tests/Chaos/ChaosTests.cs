@@ -46,6 +46,10 @@ public class ChaosTests(ITestOutputHelper output)
         var random = new Random(settings.Seed);
         var kills = new List<(string Node, DateTimeOffset At)>();
         var end = DateTimeOffset.UtcNow + settings.Duration;
+        // The long version also takes PostgreSQL away once, half-way: the nodes pause and carry on by themselves.
+        var outage = settings.PostgresOutage > TimeSpan.Zero && postgres is not null
+            ? Task.Delay(settings.Duration / 2).ContinueWith(_ => TestServers.PostgresOutageAsync(settings.PostgresOutage), TaskScheduler.Default).Unwrap()
+            : Task.CompletedTask;
         try
         {
             while (DateTimeOffset.UtcNow < end)
@@ -60,12 +64,13 @@ public class ChaosTests(ITestOutputHelper output)
         }
         finally
         {
+            await outage;
             await Task.WhenAll(nodes.Select(n => n.StopAsync()));
         }
 
         await using IKairosStore store = postgres is null ? SqliteStore.Open(Path.Combine(root, "kairos.db")) : PostgresStore.Open(postgres);
         var report = await ChaosReport.BuildAsync(store, settings.Jobs, Effect.Read(effects), kills, effects);
-        var json = JsonSerializer.Serialize(new { bench = "chaos", store = storeName, nodes = nodeCount, settings.Jobs, seconds = settings.Duration.TotalSeconds, report.Kills, report.Slots, report.Executions, report.DoubleExecutions, report.SlotsWithoutRecord, report.FailedButCompleted, report.Orphans, report.LongestGapSeconds, report.StillRunning });
+        var json = JsonSerializer.Serialize(new { bench = "chaos", store = storeName, nodes = nodeCount, settings.Jobs, seconds = settings.Duration.TotalSeconds, postgresOutageSeconds = settings.PostgresOutage.TotalSeconds, report.Kills, report.Slots, report.Executions, report.DoubleExecutions, report.SlotsWithoutRecord, report.FailedButCompleted, report.Orphans, report.LongestGapSeconds, report.StillRunning });
         output.WriteLine(json);
         if (Environment.GetEnvironmentVariable("KAIROS_CHAOS_REPORT") is { Length: > 0 } file) await File.AppendAllTextAsync(file, json + "\n");
         var logs = string.Join("\n", nodes.Select(n => $"===== {n.Id}\n{n.Log}"));
@@ -81,12 +86,13 @@ public class ChaosTests(ITestOutputHelper output)
     private static string Tail(string text) => text.Length > 20_000 ? text[^20_000..] : text;
 }
 
-internal sealed record ChaosSettings(TimeSpan Duration, int Jobs, int Seed)
+internal sealed record ChaosSettings(TimeSpan Duration, int Jobs, int Seed, TimeSpan PostgresOutage)
 {
     public static ChaosSettings FromEnvironment() => new(
         TimeSpan.FromSeconds(Number("KAIROS_CHAOS_SECONDS", 40)),
         (int)Number("KAIROS_CHAOS_JOBS", 8),
-        (int)Number("KAIROS_CHAOS_SEED", Environment.TickCount));
+        (int)Number("KAIROS_CHAOS_SEED", Environment.TickCount),
+        TimeSpan.FromSeconds(Number("KAIROS_CHAOS_POSTGRES_OUTAGE_SECONDS", 0)));
 
     private static double Number(string name, double fallback) =>
         double.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : fallback;

@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using Kairos.Core.Jobs;
+using Kairos.Core.Ports;
+using Kairos.Core.Runs;
+using Microsoft.Extensions.Logging;
+
+namespace Kairos.Scheduling;
+
+/// <summary>
+/// What became of runs whose node stopped while they ran. A supervised action (a command) is asked of its journal:
+/// one that never began goes back to the queue, one still running is adopted and followed to its end, one that ended
+/// is recorded with its real outcome, and only one whose trace is gone is recorded as lost (and retried by policy).
+/// </summary>
+public sealed partial class KairosScheduler
+{
+    private readonly ConcurrentDictionary<(long RunId, int Attempt), (IDurableActionExecutor Executor, string Node)> _journaled = new();
+    private IDurableActionExecutor[]? _durableExecutors;
+
+    private IDurableActionExecutor[] _durable => _durableExecutors ??= _executors.OfType<IDurableActionExecutor>().ToArray();
+
+    /// <summary>Settles the runs this node left running before it restarted, at once rather than after their leases.</summary>
+    private async Task RecoverOwnRunsAsync(CancellationToken cancellationToken)
+    {
+        await store.Runs.ReleaseClaimsAsync(options.NodeId, null, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var mine = new List<Run>();
+        long? before = null;
+        while (true)
+        {
+            var page = await store.Runs.ListAsync(new RunQuery(State: RunState.Running, BeforeId: before, Limit: 1000), cancellationToken).ConfigureAwait(false);
+            mine.AddRange(page.Where(r => r.Node == options.NodeId));
+            if (page.Count < 1000) break;
+            before = page[^1].Id;
+        }
+        foreach (var run in mine) await SettleAsync(run, adopt: true, cancellationToken).ConfigureAwait(false);
+        // Journals of attempts the store has already finished (the node died between writing the outcome and
+        // dropping the journal) are swept now.
+        var running = mine.Select(r => (r.Id, r.Attempt)).ToHashSet();
+        foreach (var durable in _durable)
+        {
+            foreach (var (runId, attempt) in durable.Journaled(options.NodeId).Where(j => !running.Contains(j)))
+                durable.Forget(options.NodeId, runId, attempt);
+        }
+    }
+
+    private async Task SettleAsync(Run run, bool adopt, CancellationToken cancellationToken)
+    {
+        var job = catalog.Find(run.JobId);
+        var durable = job is null ? null : Array.Find(_durable, d => d.CanExecute(job.Action));
+        var node = run.Node ?? options.NodeId;
+        if (durable is null || !durable.Knows(node))
+        {
+            var why = durable is null
+                ? adopt ? $"node {node} restarted while it ran" : $"node {node} stopped renewing its lease (it crashed or lost the store)"
+                : $"node {node} died while it ran and its journal is not on this machine: whether the action finished is unknown";
+            await FailLostAsync([run], _ => why, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var trace = durable.Inspect(node, run.Id, run.Attempt);
+        switch (trace.Status)
+        {
+            case AttemptStatus.NotStarted:
+                logger.LogWarning("Run {RunId} of {JobId}: node {Node} stopped before its action began; back to the queue", run.Id, run.JobId, node);
+                _handedBack.Enqueue(run);
+                break;
+            case AttemptStatus.Running when !adopt:
+                break; // its supervisor still runs it; it stops the action once the node has been silent long enough
+            case AttemptStatus.Running or AttemptStatus.Ended:
+                logger.LogWarning("Run {RunId} of {JobId}: {What} the attempt node {Node} started", run.Id, run.JobId,
+                    trace.Status == AttemptStatus.Running ? "adopting" : "recording the outcome of", node);
+                await AdoptAsync(run, job!, durable, node, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                await FailLostAsync([run], _ => $"node {node} stopped while it ran and the action's supervisor is gone without an outcome (the machine restarted?): whether it finished is unknown", cancellationToken).ConfigureAwait(false);
+                durable.Forget(node, run.Id, run.Attempt);
+                break;
+        }
+    }
+
+    private async Task AdoptAsync(Run run, Job job, IDurableActionExecutor durable, string node, CancellationToken cancellationToken)
+    {
+        var linesStored = await LinesStoredAsync(run, cancellationToken).ConfigureAwait(false);
+        var message = run.Trigger == TriggerKind.Event ? await store.Runs.TriggerMessageAsync(run.Id, cancellationToken).ConfigureAwait(false) : null;
+        var left = job.Timeout - (clock.GetUtcNow() - (run.StartedAt ?? clock.GetUtcNow()));
+        var attempt = new RunningAttempt(run, new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), clock))
+        {
+            ActionStarted = true,
+            LeaseUntil = clock.GetUtcNow(), // renewed on the next pass
+        };
+        _running[run.Id] = attempt;
+        _journaled[(run.Id, run.Attempt)] = (durable, node);
+        attempt.Execution = Task.Run(async () =>
+        {
+            ActionOutcome outcome;
+            try
+            {
+                var context = new ActionContext(run, job, _output.For(run.Id, run.Attempt, linesStored), message);
+                outcome = await durable.AdoptAsync(context, node, linesStored, attempt.Stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                logger.LogError(e, "Following run {RunId} of {JobId} after a restart failed", run.Id, run.JobId);
+                outcome = new ActionOutcome(false, $"executor error while adopting it: {e.Message}");
+            }
+            Finish(attempt, job, outcome, run.StartedAt);
+        }, CancellationToken.None);
+    }
+
+    // Lines of this attempt the store already has: an adopted attempt's output continues after them.
+    private async Task<int> LinesStoredAsync(Run run, CancellationToken cancellationToken)
+    {
+        var (first, last) = RunOutputBuffer.SeqRange(run.Attempt);
+        var after = first - 1;
+        var count = 0;
+        while (true)
+        {
+            var page = await store.Logs.ReadAsync(run.Id, after, 10_000, cancellationToken).ConfigureAwait(false);
+            var mine = page.Where(l => l.Seq <= last).ToList();
+            count += mine.Count;
+            if (mine.Count < 10_000 || mine.Count < page.Count) return count;
+            after = mine[^1].Seq;
+        }
+    }
+
+    private void TrackJournal(Run run, Job? job)
+    {
+        if (job is not null && Array.Find(_durable, d => d.CanExecute(job.Action)) is { } durable)
+            _journaled[(run.Id, run.Attempt)] = (durable, options.NodeId);
+    }
+
+    // Once the store holds an attempt's outcome, its journal has done its work.
+    private void ForgetJournal(RunCompletion completion)
+    {
+        if (_journaled.TryRemove((completion.RunId, completion.Attempt), out var journal))
+            journal.Executor.Forget(journal.Node, completion.RunId, completion.Attempt);
+    }
+
+    private async Task FailLostAsync(List<Run> lost, Func<Run, string> why, CancellationToken cancellationToken)
+    {
+        if (lost.Count == 0) return;
+        var now = clock.GetUtcNow();
+        var completions = lost.Select(r =>
+        {
+            var retry = catalog.Find(r.JobId)?.Retry.DelayBefore(r.Attempt + 1);
+            return new RunCompletion(r.Id, r.Attempt, RunState.Failed, now, why(r), RetryAt: retry is { } d ? now + d : null);
+        }).ToList();
+        await store.Runs.CompleteAsync(completions, cancellationToken).ConfigureAwait(false);
+        foreach (var c in completions)
+        {
+            logger.LogWarning("Run {RunId}: {Detail}", c.RunId, c.Detail);
+            events.OnAttemptCompleted(c);
+        }
+    }
+}
