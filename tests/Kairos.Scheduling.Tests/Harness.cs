@@ -21,7 +21,7 @@ internal sealed class Harness : IAsyncDisposable
         Store = SqliteStore.Open(path, clock);
         Catalog = new JobCatalog(Store, BuiltInCalendars.Default, NullLogger<JobCatalog>.Instance);
         Options = (options ?? new SchedulerOptions()) with { NodeId = node };
-        Scheduler = new KairosScheduler(Store, Catalog, [new NoopExecutor(), new CommandExecutor(clock)], Options, Events, clock, NullLogger<KairosScheduler>.Instance);
+        Scheduler = new KairosScheduler(Store, Catalog, [new NoopExecutor(), new CommandExecutor(clock, new CommandJournalOptions { Root = path + ".nodes" })], Options, Events, clock, NullLogger<KairosScheduler>.Instance);
         Planner = new SlotPlanningService(Store, Catalog, Options, Events);
     }
 

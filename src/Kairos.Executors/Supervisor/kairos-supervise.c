@@ -30,7 +30,7 @@
  * Once FILE has not been touched for SECONDS, counted from the EOF at the earliest, the supervisor SIGKILLs the
  * command's process group. While the node lives nothing is polled: ppoll(2) waits on the pipes and SIGCHLD.
  *
- * When the command exits, processes it left in its group get 2 s to close its output, then SIGKILL: a run's
+ * When the command exits, processes it left in its group get 2 s to end and close its output, then SIGKILL: a run's
  * processes end with the run. The supervisor is a child subreaper, so it reaps them too.
  *
  * Exit status: 0 once the exit file is written, 2 for bad usage, 1 when the journal cannot be written (the command's
@@ -373,7 +373,9 @@ int main(int argc, char **argv)
         }
         long long now = now_ms(CLOCK_MONOTONIC);
         int open_streams = (out.fd >= 0) + (err.fd >= 0);
-        if (exited && (open_streams == 0 || now - exited_at >= DRAIN_MS)) {
+        /* Done once the output is closed and the group empty (processes dying of the same signal as the command
+           may close the output before they become zombies); what stays longer than DRAIN_MS is killed. */
+        if (exited && ((open_streams == 0 && kill(-pid, 0) < 0) || now - exited_at >= DRAIN_MS)) {
             if (leftovers_killed) break;
             leftovers_killed = 1;
             exited_at = now;

@@ -27,6 +27,7 @@ public static class KairosServiceCollectionExtensions
         services.AddSingleton<JobCatalog>();
         services.AddHttpClient<HttpExecutor>();
         services.AddSingleton<IActionExecutor, NoopExecutor>();
+        services.AddSingleton(new CommandJournalOptions { Root = Path.Combine(options.DataPath, "nodes") });
         services.AddSingleton<CommandExecutor>();
         services.AddSingleton<IActionExecutor>(sp => sp.GetRequiredService<CommandExecutor>());
         services.AddSingleton<IActionExecutor>(sp => sp.GetRequiredService<HttpExecutor>());
