@@ -13,6 +13,7 @@ need_apt=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_apt+=(postgresql)
 [[ -x /usr/bin/chromium ]] || need_apt+=(chromium)
 compgen -G "/usr/share/fonts/opentype/noto/NotoSansCJK*" >/dev/null || need_apt+=(fonts-noto-cjk)
+command -v cc >/dev/null || need_apt+=(gcc)
 if ((${#need_apt[@]})); then
   echo "test: installing ${need_apt[*]} (Debian packages)..."
   sudo_cmd=""; [[ $(id -u) -eq 0 ]] || sudo_cmd="sudo"

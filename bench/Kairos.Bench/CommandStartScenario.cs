@@ -15,11 +15,12 @@ internal static class CommandStartScenario
 {
     public static async Task<Dictionary<string, object?>> RunAsync(int jobs, int seconds)
     {
-        await using IKairosStore store = SqliteStore.Open(TestServers.NewSqlitePath());
+        var path = TestServers.NewSqlitePath();
+        await using IKairosStore store = SqliteStore.Open(path);
         await store.MigrateAsync();
         await BenchJobs.SeedAsync(store, new JobDefinition { Schedule = new() { Cron = "* * * * * *" }, Action = new() { Command = new() { Argv = ["date", "+%s.%N"] } }, Overlap = "allow" }, "cmd", jobs);
         var catalog = new JobCatalog(store, BuiltInCalendars.Default, NullLogger<JobCatalog>.Instance);
-        await using var scheduler = new KairosScheduler(store, catalog, [new CommandExecutor(TimeProvider.System)], new SchedulerOptions { NodeId = "bench" }, new SchedulerEvents(), TimeProvider.System, NullLogger<KairosScheduler>.Instance);
+        await using var scheduler = new KairosScheduler(store, catalog, [new CommandExecutor(TimeProvider.System, new CommandJournalOptions { Root = path + ".nodes" })], new SchedulerOptions { NodeId = "bench" }, new SchedulerEvents(), TimeProvider.System, NullLogger<KairosScheduler>.Instance);
         await scheduler.StartAsync();
         var measurement = new Measurement();
         var (start, end) = await BenchJobs.OpenWindowAsync(measurement, seconds, TimeSpan.FromSeconds(3));

@@ -1,103 +1,114 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Globalization;
 using Kairos.Core.Jobs;
 using Kairos.Core.Ports;
+using Kairos.Core.Runs;
 
 namespace Kairos.Executors;
 
 /// <summary>
-/// Starts the job's process from its argument vector and streams its output. On cancellation it sends SIGTERM, waits
-/// the kill grace period, then SIGKILLs the whole process tree.
+/// Runs each attempt of a command job under kairos-supervise, which keeps the attempt's journal on the node's disk:
+/// output, the command's pid and its exit status outlive this process. Output is read back from the journal's log,
+/// so what the store holds is the log, line for line. On cancellation the command's process group gets SIGTERM, then
+/// SIGKILL after the kill grace period.
 /// </summary>
-public sealed class CommandExecutor(TimeProvider clock) : IActionExecutor
+public sealed partial class CommandExecutor(TimeProvider clock, CommandJournalOptions options) : IDurableActionExecutor
 {
+    private const string Vanished = "its supervisor vanished; whether it finished is unknown";
+    private static readonly TimeSpan DefaultKillGrace = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan OwnPollInterval = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan AdoptedPollInterval = TimeSpan.FromMilliseconds(100);
+
     public bool CanExecute(JobAction action) => action is CommandAction;
 
     public async Task<ActionOutcome> ExecuteAsync(ActionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var action = (CommandAction)context.Job.Action;
-        using var process = new Process { StartInfo = StartInfo(action, context), EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) context.Output.Write(LogStream.Stdout, e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) context.Output.Write(LogStream.Stderr, e.Data); };
+        var journal = JournalOf(context.Run);
+        if (journal.Began)
+            return new ActionOutcome(false, $"attempt {context.Run.Attempt} of run {context.Run.Id} already began on node {NodeOf(context.Run)}; it can be adopted, not started again");
+        var start = PrepareAttempt(context);
+        using var supervisor = new Process { StartInfo = start };
         try
         {
-            process.Start();
+            supervisor.Start();
         }
         catch (Win32Exception e)
         {
-            var detail = $"cannot start '{process.StartInfo.FileName}': {e.Message}";
+            var detail = $"cannot start '{start.FileName}': {e.Message}";
             context.Output.Write(LogStream.System, detail);
             return new ActionOutcome(false, detail);
         }
-        context.Output.Write(LogStream.System, $"started pid {process.Id}: {string.Join(' ', action.Argv)}");
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var stopping = false;
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            stopping = true;
-            await StopAsync(process, action.KillGracePeriod ?? TimeSpan.FromSeconds(10), context.Output).ConfigureAwait(false);
-        }
-        await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false); // drains the output streams
-        var code = process.ExitCode;
-        return stopping
-            ? new ActionOutcome(false, $"stopped; exit code {code}", code)
-            : new ActionOutcome(code == 0, $"exit code {code}", code);
+        // The supervisor's stdin stays open, unwritten, while this process lives: its end is how the supervisor learns the node is gone.
+        using var tail = new JournalTail(journal.LogPath, skip: 0);
+        var exited = supervisor.WaitForExitAsync(CancellationToken.None);
+        var outcome = await FollowAsync(journal, tail, context, () => !supervisor.HasExited, exited, OwnPollInterval, cancellationToken).ConfigureAwait(false);
+        await exited.ConfigureAwait(false);
+        return outcome ?? new ActionOutcome(false, $"{Vanished} (it ended with status {supervisor.ExitCode})");
     }
 
-    private async Task StopAsync(Process process, TimeSpan grace, IRunOutput output)
+    /// <summary>Creates the attempt's journal folder and says how to start its supervisor (tests start it in other ways too).</summary>
+    internal ProcessStartInfo PrepareAttempt(ActionContext context)
     {
-        if (process.HasExited) return;
-        // The whole tree, taken now: a shell's children outlive it and would keep the output open (and the run alive).
-        var tree = PosixSignals.Descendants(process.Id).Prepend(process.Id).ToList();
-        output.Write(LogStream.System, $"sending SIGTERM to pid {process.Id}{(tree.Count > 1 ? $" and {tree.Count - 1} child process(es)" : "")}; SIGKILL in {grace.TotalSeconds:0.#}s if it does not exit");
-        if (tree.Aggregate(false, (sent, pid) => PosixSignals.Terminate(pid) | sent))
-        {
-            using var graceTimeout = new CancellationTokenSource(grace, clock);
-            try
-            {
-                await process.WaitForExitAsync(graceTimeout.Token).ConfigureAwait(false);
-                return;
-            }
-            catch (OperationCanceledException) { }
-        }
-        output.Write(LogStream.System, $"sending SIGKILL to pid {process.Id} and its children");
-        foreach (var pid in tree) PosixSignals.ForceKill(pid);
-        try { process.Kill(entireProcessTree: true); }
-        catch (InvalidOperationException) { } // exited meanwhile
-    }
-
-    private static ProcessStartInfo StartInfo(CommandAction action, ActionContext context)
-    {
+        var journal = JournalOf(context.Run);
+        journal.Create();
+        var action = (CommandAction)context.Job.Action;
         var info = new ProcessStartInfo
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
+            FileName = options.SupervisorPath,
+            RedirectStandardInput = true,
             UseShellExecute = false,
-            WorkingDirectory = action.WorkingDirectory ?? Environment.CurrentDirectory,
         };
-        if (action.UseShell)
-        {
-            info.FileName = "/bin/sh";
-            info.ArgumentList.Add("-c");
-            info.ArgumentList.Add(string.Join(' ', action.Argv));
-        }
-        else
-        {
-            info.FileName = action.Argv[0];
-            foreach (var arg in action.Argv.Skip(1)) info.ArgumentList.Add(arg);
-        }
+        string[] supervision =
+        [
+            "--dir", journal.Folder,
+            "--heartbeat", HeartbeatPath(NodeOf(context.Run)),
+            "--orphan-after", options.OrphanAfter.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture),
+            "--cwd", action.WorkingDirectory ?? Environment.CurrentDirectory,
+            "--max-log-bytes", options.MaxLogBytes.ToString(CultureInfo.InvariantCulture),
+            "--",
+        ];
+        foreach (var arg in supervision.Concat(action.UseShell ? ["/bin/sh", "-c", string.Join(' ', action.Argv)] : action.Argv))
+            info.ArgumentList.Add(arg);
         foreach (var (name, value) in action.Environment) info.Environment[name] = context.Expand(value);
         foreach (var (name, value) in context.Variables) info.Environment["KAIROS_" + JobEnvironmentName(name)] = value;
         return info;
     }
+
+    /// <summary>
+    /// Copies the log to the output until the exit file appears, stopping the command once cancellation is asked for.
+    /// Null when the supervisor died without writing an outcome. The journal is polled on the real clock: its files
+    /// change in real time, whatever clock the scheduler decides by.
+    /// </summary>
+    private async Task<ActionOutcome?> FollowAsync(AttemptJournal journal, JournalTail tail, ActionContext context,
+        Func<bool> supervisorAlive, Task? supervisorExited, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        var grace = (context.Job.Action as CommandAction)?.KillGracePeriod ?? DefaultKillGrace;
+        var stopper = new AttemptStopper(journal, grace, clock);
+        while (true)
+        {
+            tail.Drain(context.Output);
+            var exit = journal.Exit();
+            if (exit is not null || !supervisorAlive())
+            {
+                exit ??= journal.Exit(); // written just before the supervisor exited
+                // The exit file is the supervisor's last write, so a drain after seeing it reads the whole log.
+                tail.Drain(context.Output);
+                return exit?.ToOutcome(stopper.Requested || journal.StopRequested);
+            }
+            if (cancellationToken.IsCancellationRequested) stopper.Tick();
+            var delay = Task.Delay(interval, TimeProvider.System);
+            await (supervisorExited is null ? delay : Task.WhenAny(supervisorExited, delay)).ConfigureAwait(false);
+        }
+    }
+
+    private AttemptJournal JournalOf(Run run) => AttemptJournal.Of(options.Root, NodeOf(run), run.Id, run.Attempt);
+
+    private string HeartbeatPath(string node) => Path.Combine(AttemptJournal.NodeFolder(options.Root, node), "heartbeat");
+
+    // A run claimed by no named node (tests, tools) keeps its journal under "local".
+    private static string NodeOf(Run run) => run.Node ?? "local";
 
     // runId → RUN_ID
     private static string JobEnvironmentName(string variable) =>

@@ -13,9 +13,12 @@ internal sealed class CapturedOutput : IRunOutput
 
     public string Text(LogStream stream) => string.Join("\n", Lines.Where(l => l.Stream == stream).Select(l => l.Line));
 
-    public static ActionContext Context(JobAction action, CapturedOutput output, TimeSpan? timeout = null) =>
-        new(new Run(42, "job-a", new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero), TriggerKind.Time, new DateOnly(2026, 11, 23), RunState.Running, 1,
-                DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch),
+    public Task WaitForAsync(LogStream stream, string line) =>
+        Eventually.TrueAsync(() => Lines.Contains((stream, line)), TimeSpan.FromSeconds(30), $"{stream} line '{line}'");
+
+    public static ActionContext Context(JobAction action, CapturedOutput output, TimeSpan? timeout = null, long runId = 42, string? node = null) =>
+        new(new Run(runId, "job-a", new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero), TriggerKind.Time, new DateOnly(2026, 11, 23), RunState.Running, 1,
+                DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, Node: node),
             new Job("job-a", null, action, timeout ?? TimeSpan.FromMinutes(1), RetryPolicy.None, OverlapPolicy.Forbid, MisfirePolicy.Default),
             output);
 }
