@@ -7,7 +7,5 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
-KAIROS_LIBRDKAFKA="$("$root/scripts/librdkafka.sh")"
-export KAIROS_LIBRDKAFKA
 dotnet build "$root/bench/Kairos.Bench" -c Release -v quiet -nologo >&2
 exec dotnet "$root/bench/Kairos.Bench/bin/Release/net10.0/Kairos.Bench.dll" kafka "$@"

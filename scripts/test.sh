@@ -3,7 +3,7 @@
 # tests start their own server on a loopback port in a temporary folder and stop it afterwards), Chromium for the
 # console's browser tests (driven by Playwright with the system browser; nothing is downloaded), and a CJK font so
 # the screenshots in artifacts/screenshots show Korean. Kafka tests run on librdkafka's mock cluster (a real
-# Kafka-protocol broker on loopback) from a librdkafka built by scripts/librdkafka.sh.
+# Kafka-protocol broker on loopback) from the librdkafka.redist package.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -20,10 +20,6 @@ if ((${#need_apt[@]})); then
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
-
-echo "test: librdkafka (built from Debian's source package once, then cached in .cache/librdkafka)..."
-KAIROS_LIBRDKAFKA="$("$root/scripts/librdkafka.sh")"
-export KAIROS_LIBRDKAFKA
 
 echo "test: building..."
 dotnet build Kairos.slnx -c Release -v quiet -nologo

@@ -29,6 +29,9 @@ public sealed class ConsumerOptions
 
     public TimeSpan Backoff { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>The longest wait between tries while the store, network or Kafka is down.</summary>
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
     public string? DeadLetterTopic { get; set; }
 
     /// <summary>How the local supervisor (and <c>kairos keda</c>) scale the consumer's worker processes.</summary>
@@ -39,7 +42,7 @@ public sealed class ConsumerOptions
 
     public ConsumerSettings Settings(string name) => new(name, Topic!)
     {
-        GroupId = Group, MaxAttempts = MaxAttempts, Backoff = Backoff, DeadLetterTopic = DeadLetterTopic,
+        GroupId = Group, MaxAttempts = MaxAttempts, Backoff = Backoff, MaxBackoff = MaxBackoff, DeadLetterTopic = DeadLetterTopic,
     };
 
     /// <summary>Problems, each naming its key; empty when usable.</summary>
@@ -63,6 +66,8 @@ public sealed class ConsumerOptions
             default: problems.Add($"{prefix}:Handler must be relay or latest (it is '{Handler}')"); break;
         }
         if (MaxAttempts is < 1 or > 100) problems.Add($"{prefix}:MaxAttempts must be 1 to 100 (it is {MaxAttempts})");
+        if (Backoff <= TimeSpan.Zero) problems.Add($"{prefix}:Backoff must be above zero (it is {Backoff})");
+        if (MaxBackoff < Backoff) problems.Add($"{prefix}:MaxBackoff ({MaxBackoff}) must be at least Backoff ({Backoff})");
         problems.AddRange(Scaling.Problems().Select(p => $"{prefix}:Scaling: {p}"));
         if (Scaling.Floor is { } floor && !calendars.Contains(floor.Calendar))
             problems.Add($"{prefix}:Scaling:Floor:Calendar '{floor.Calendar}' is not a calendar (known: {string.Join(", ", calendars.Order(StringComparer.Ordinal))})");

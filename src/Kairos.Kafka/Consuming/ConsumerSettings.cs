@@ -11,11 +11,14 @@ public sealed record ConsumerSettings(string Name, string Topic)
 
     public string Group => GroupId ?? Name;
 
-    /// <summary>Tries of a message before it goes to the dead-letter topic.</summary>
+    /// <summary>Tries of a message that fails for its own reasons before it goes to the dead-letter topic (an outage does not count).</summary>
     public int MaxAttempts { get; init; } = 3;
 
     /// <summary>Wait after the first failed try; doubled after each, with jitter.</summary>
     public TimeSpan Backoff { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The longest wait between tries while an outage lasts.</summary>
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Where messages go after <see cref="MaxAttempts"/> failures; default <c>{topic}.dlq</c>.</summary>
     public string? DeadLetterTopic { get; init; }

@@ -9,12 +9,14 @@ namespace Kairos.Kafka.Consuming;
 
 /// <summary>
 /// A member of the consumer group <see cref="ConsumerSettings.Group"/>: each message runs its handler once, through
-/// the inbox (in its transaction, or around it for effects outside the store), is tried <see cref="ConsumerSettings.MaxAttempts"/> times with backoff, then goes to the dead-letter
-/// topic with the error attached. An offset is stored only once its message is processed or dead-lettered, and
+/// the inbox (in its transaction, or around it for effects outside the store). A failure of the message's own is tried
+/// <see cref="ConsumerSettings.MaxAttempts"/> times with backoff, then goes to the dead-letter topic with the error
+/// attached; an outage of the store, the network or Kafka pauses the consumer until it is over (see
+/// <see cref="FailureClassifier"/>). An offset is stored only once its message is processed or dead-lettered, and
 /// committed every <see cref="ConsumerSettings.CommitInterval"/>, on rebalance and on shutdown, so a crash redelivers
 /// at most what was processed since the last commit, and the inbox recognises those.
 /// </summary>
-public sealed class KafkaConsumerWorker
+public sealed partial class KafkaConsumerWorker
 {
     private readonly ConsumerSettings settings;
     private readonly KafkaClients clients;
@@ -22,37 +24,40 @@ public sealed class KafkaConsumerWorker
     private readonly ILogger logger;
     private readonly Func<ConsumedMessage, bool> _wants;
     private readonly Func<ConsumedMessage, CancellationToken, Task<bool>> _processOnce;
+    private IConsumer<string?, byte[]>? _consumer;
 
     /// <summary>A consumer whose handler writes to the store in the inbox's transaction: effectively once.</summary>
     public KafkaConsumerWorker(ConsumerSettings settings, IMessageHandler handler, KafkaClients clients, IInboxStore inbox, TimeProvider clock, ILogger logger)
-        : this(settings, clients, clock, logger, handler.Wants, (message, ct) => inbox.ProcessOnceAsync(
-            Record(settings, message, clock), (tx, c) => handler.HandleAsync(message, tx, c), ct))
+        : this(settings, clients, clock, logger, handler.Wants)
     {
+        _processOnce = (message, ct) => UntilAvailableAsync(message, c => inbox.ProcessOnceAsync(
+            Record(settings, message, clock), (tx, hc) => handler.HandleAsync(message, tx, hc), c), ct);
     }
 
     /// <summary>A consumer whose handler's effects are outside the store: at least once, and never twice once recorded.</summary>
     public KafkaConsumerWorker(ConsumerSettings settings, IExternalMessageHandler handler, KafkaClients clients, IInboxStore inbox, TimeProvider clock, ILogger logger)
-        : this(settings, clients, clock, logger, handler.Wants, async (message, ct) =>
-        {
-            if (await inbox.ContainsAsync(settings.Name, message.Id, ct).ConfigureAwait(false)) return false;
-            await handler.HandleAsync(message, ct).ConfigureAwait(false);
-            return await inbox.ProcessOnceAsync(Record(settings, message, clock), (_, _) => Task.CompletedTask, ct).ConfigureAwait(false);
-        })
+        : this(settings, clients, clock, logger, handler.Wants)
     {
+        // Each step waits out an outage on its own, so a store that fails after the effect does not repeat the effect.
+        _processOnce = async (message, ct) =>
+        {
+            if (await UntilAvailableAsync(message, c => inbox.ContainsAsync(settings.Name, message.Id, c), ct).ConfigureAwait(false)) return false;
+            await UntilAvailableAsync(message, async c => { await handler.HandleAsync(message, c).ConfigureAwait(false); return true; }, ct).ConfigureAwait(false);
+            return await UntilAvailableAsync(message, c => inbox.ProcessOnceAsync(Record(settings, message, clock), (_, _) => Task.CompletedTask, c), ct).ConfigureAwait(false);
+        };
     }
 
     private static InboxMessage Record(ConsumerSettings settings, ConsumedMessage message, TimeProvider clock) =>
         new(settings.Name, message.Id, message.Topic, message.Partition, message.Offset, clock.GetUtcNow());
 
-    private KafkaConsumerWorker(ConsumerSettings settings, KafkaClients clients, TimeProvider clock, ILogger logger,
-        Func<ConsumedMessage, bool> wants, Func<ConsumedMessage, CancellationToken, Task<bool>> processOnce)
+    private KafkaConsumerWorker(ConsumerSettings settings, KafkaClients clients, TimeProvider clock, ILogger logger, Func<ConsumedMessage, bool> wants)
     {
         this.settings = settings;
         this.clients = clients;
         this.clock = clock;
         this.logger = logger;
         _wants = wants;
-        _processOnce = processOnce;
+        _processOnce = null!;
     }
 
     public ConsumerSettings Settings => settings;
@@ -82,6 +87,7 @@ public sealed class KafkaConsumerWorker
                 Assigned = [.. Assigned.Except(revoked.Select(p => p.Partition.Value))];
             })
             .SetPartitionsLostHandler((_, lost) => Assigned = [.. Assigned.Except(lost.Select(p => p.Partition.Value))]));
+        _consumer = consumer;
         consumer.Subscribe(settings.Topic);
         var lastCommit = clock.GetTimestamp();
         try
@@ -104,7 +110,7 @@ public sealed class KafkaConsumerWorker
                     var message = ToMessage(result);
                     if (_wants(message)) await ProcessAsync(message, deadLetters, stopping).ConfigureAwait(false);
                     else Stats.Count(ConsumerStats.Outcome.PassedOver);
-                    consumer.StoreOffset(result);
+                    StoreOffset(consumer, result);
                 }
                 if (clock.GetElapsedTime(lastCommit) >= settings.CommitInterval)
                 {
@@ -143,7 +149,7 @@ public sealed class KafkaConsumerWorker
                     return;
                 }
                 Stats.Count(ConsumerStats.Outcome.Retried);
-                var wait = settings.Backoff * Math.Pow(2, attempt - 1) * (0.8 + (Random.Shared.NextDouble() * 0.4));
+                var wait = RetryDelay.After(attempt, settings.Backoff, settings.MaxBackoff, Random.Shared.NextDouble());
                 logger.LogWarning("Consumer {Consumer}: message {Id} at {Topic}/{Partition}/{Offset} failed (attempt {Attempt} of {Max}), trying again in {Wait} ms: {Error}",
                     settings.Name, message.Id, message.Topic, message.Partition, message.Offset, attempt, settings.MaxAttempts, (int)wait.TotalMilliseconds, e.Message);
                 await Task.Delay(wait, clock, stopping).ConfigureAwait(false);

@@ -1,18 +1,18 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 using Confluent.Kafka;
 
 namespace Kairos.Kafka.Native;
 
 /// <summary>
-/// Finds and loads librdkafka before the first Kafka client is made. The library is built from Debian's source by
-/// <c>scripts/librdkafka.sh</c> into <c>.cache/librdkafka/</c>; <c>KAIROS_LIBRDKAFKA</c> names another one. When none is
-/// found, Confluent.Kafka's own search runs (it finds the one from the librdkafka.redist package, where that exists).
+/// Loads librdkafka from the librdkafka.redist package before the first Kafka client is made, and points both
+/// Confluent.Kafka and Kairos's own mock-cluster calls at that one file: the mock cluster lives inside a client handle,
+/// so the two must share one copy of the library's state.
 /// </summary>
 public static class KafkaNative
 {
-    public const string PathVariable = "KAIROS_LIBRDKAFKA";
-    private const string CachedPath = ".cache/librdkafka/librdkafka.so.1";
+    // The package's default build links libsasl2.so.3, which Debian 12 lacks; its centos8 build does not, so it comes
+    // next. The alpine build only loads on musl.
+    private static readonly string[] Builds = ["librdkafka.so", "centos8-librdkafka.so", "alpine-librdkafka.so"];
     private static readonly Lock Gate = new();
     private static string? _loaded;
 
@@ -20,21 +20,19 @@ public static class KafkaNative
     public static string? LoadedPath => _loaded;
 
     /// <summary>Loads librdkafka once per process; later calls return the same path.</summary>
-    /// <exception cref="InvalidOperationException">No usable librdkafka was found; the message says how to build one.</exception>
+    /// <exception cref="InvalidOperationException">None of the package's builds loads; the message lists why.</exception>
     public static string EnsureLoaded()
     {
         lock (Gate)
         {
             if (_loaded is not null) return _loaded;
-            var path = Locate() ?? throw new InvalidOperationException(
-                $"librdkafka was not found. Run ./scripts/librdkafka.sh (it builds {CachedPath} from Debian's source package), or set {PathVariable} to a librdkafka.so.1 of version 2.1 or later.");
-            var handle = NativeLibrary.Load(path);
-            // Confluent.Kafka opens the library through "libdl", which Debian bookworm has only as libdl.so.2, and
-            // Kairos's own mock-cluster calls name "librdkafka": both go to the one loaded file.
+            var (path, handle) = LoadFirst();
+            // Confluent.Kafka imports "librdkafka", "centos8-librdkafka" or "alpine-librdkafka" (and "libdl", which
+            // Debian has only as libdl.so.2); every name goes to the one loaded file.
             DllImportResolver resolver = (name, _, _) => name switch
             {
                 "libdl" => NativeLibrary.Load("libdl.so.2"),
-                "librdkafka" => handle,
+                "librdkafka" or "centos8-librdkafka" or "alpine-librdkafka" => handle,
                 _ => IntPtr.Zero,
             };
             NativeLibrary.SetDllImportResolver(typeof(Library).Assembly, resolver);
@@ -45,18 +43,33 @@ public static class KafkaNative
         }
     }
 
-    private static string? Locate()
+    private static (string Path, IntPtr Handle) LoadFirst()
     {
-        if (Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } named)
-            return File.Exists(named) ? named : throw new InvalidOperationException($"{PathVariable} names {named}, which does not exist.");
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory, Path.GetDirectoryName(Assembly.GetEntryAssembly()?.Location) })
+        if (!OperatingSystem.IsLinux())
+            throw new PlatformNotSupportedException("Kairos loads librdkafka from the librdkafka.redist package's Linux builds only.");
+        var failures = new List<string>();
+        foreach (var path in Candidates())
         {
-            for (var dir = start is null ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            if (!File.Exists(path)) continue;
+            try
             {
-                var candidate = Path.Combine(dir.FullName, CachedPath);
-                if (File.Exists(candidate)) return candidate;
+                return (path, NativeLibrary.Load(path));
+            }
+            catch (DllNotFoundException e)
+            {
+                failures.Add($"{path}: {e.Message}");
             }
         }
-        return null;
+        throw new InvalidOperationException(failures.Count == 0
+            ? $"librdkafka was not found under {AppContext.BaseDirectory}: the librdkafka.redist package's runtimes/{Rid}/native files are missing from the build output."
+            : "No build of librdkafka from the librdkafka.redist package loads here:\n" + string.Join('\n', failures));
     }
+
+    // A build without a runtime identifier keeps the package's runtimes/ folder; a RID-specific publish flattens it.
+    private static IEnumerable<string> Candidates() =>
+        from dir in new[] { Path.Combine(AppContext.BaseDirectory, "runtimes", Rid, "native"), AppContext.BaseDirectory }
+        from build in Builds
+        select Path.Combine(dir, build);
+
+    private static string Rid => $"linux-{RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant()}";
 }

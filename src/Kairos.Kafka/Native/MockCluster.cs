@@ -35,11 +35,16 @@ public sealed partial class MockCluster : IDisposable
         KafkaNative.EnsureLoaded();
         var conf = rd_kafka_conf_new();
         var error = new byte[512];
-        // A producer handle only hosts the cluster's threads; it never produces.
-        var handle = rd_kafka_new(0, conf, error, (UIntPtr)error.Length);
+        IntPtr handle, cluster;
+        // The threads made here inherit this thread's signal mask: see SignalMask.
+        using (SignalMask.BlockAll())
+        {
+            // A producer handle only hosts the cluster's threads; it never produces.
+            handle = rd_kafka_new(0, conf, error, (UIntPtr)error.Length);
+            cluster = handle == IntPtr.Zero ? IntPtr.Zero : rd_kafka_mock_cluster_new(handle, brokers);
+        }
         if (handle == IntPtr.Zero)
             throw new InvalidOperationException($"Could not start the mock cluster: {System.Text.Encoding.UTF8.GetString(error).TrimEnd('\0')}");
-        var cluster = rd_kafka_mock_cluster_new(handle, brokers);
         if (cluster == IntPtr.Zero)
         {
             rd_kafka_destroy(handle);
