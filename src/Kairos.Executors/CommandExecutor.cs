@@ -95,7 +95,7 @@ public sealed partial class CommandExecutor(TimeProvider clock, CommandJournalOp
                 exit ??= journal.Exit(); // written just before the supervisor exited
                 // The exit file is the supervisor's last write, so a drain after seeing it reads the whole log.
                 tail.Drain(context.Output);
-                return exit?.ToOutcome(stopper.Requested || journal.StopRequested);
+                return exit?.ToOutcome(journal.StopRequested);
             }
             if (cancellationToken.IsCancellationRequested) stopper.Tick();
             var delay = Task.Delay(interval, TimeProvider.System);

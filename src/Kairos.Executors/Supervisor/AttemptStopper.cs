@@ -10,11 +10,8 @@ internal sealed class AttemptStopper(AttemptJournal journal, TimeSpan grace, Tim
     private long? _termSentAt;
     private bool _done;
 
-    public bool Requested { get; private set; }
-
     public void Tick()
     {
-        Requested = true;
         if (_done || journal.CommandGroup() is not { } group) return; // no command yet: the supervisor is still starting it
         if (_termSentAt is null) Terminate(group);
         else if (clock.GetElapsedTime(_termSentAt.Value) >= grace) ForceKill(group);
@@ -22,14 +19,14 @@ internal sealed class AttemptStopper(AttemptJournal journal, TimeSpan grace, Tim
 
     private void Terminate(int group)
     {
-        journal.MarkStopRequested();
         _termSentAt = clock.GetTimestamp();
         var others = ProcStat.GroupSize(group) - 1;
         if (!PosixSignals.GroupExists(group))
         {
-            _done = true;
+            _done = true; // it ended on its own: the outcome is its own, not "stopped"
             return;
         }
+        journal.MarkStopRequested();
         journal.AppendSystem($"sending SIGTERM to pid {group}{(others > 0 ? $" and {others} child process(es)" : "")} (its process group); SIGKILL in {grace.TotalSeconds:0.#}s if it does not exit", clock);
         if (!PosixSignals.TerminateGroup(group)) _done = true;
     }

@@ -6,9 +6,10 @@
  *   kairos-supervise --dir ATTEMPT_DIR --heartbeat FILE --orphan-after SECONDS
  *                    [--cwd DIR] [--max-log-bytes N] -- PROGRAM [ARG...]
  *
- * The command gets the supervisor's environment, stdin from /dev/null, and a session and process group of its own
- * (its pid is the group's id): the node signals the whole tree with kill(-pid, sig), and a terminal's Ctrl+C does
- * not reach it. PROGRAM is looked up in PATH; DIR is the command's working directory.
+ * The command gets the supervisor's environment, stdin from /dev/null, stdout and stderr as pipes to the supervisor
+ * and no other descriptor, and a session and process group of its own (its pid is the group's id): the node signals
+ * the whole tree with kill(-pid, sig), and a terminal's Ctrl+C does not reach it. PROGRAM is looked up in PATH; DIR
+ * is the command's working directory.
  *
  * The journal, in ATTEMPT_DIR (the small files appear by rename(2), so a reader never sees half of one):
  *   supervisor  "PID STARTTIME\n", STARTTIME being field 22 of /proc/PID/stat. Written before the fork: once it
@@ -235,6 +236,9 @@ static void run_child(char **argv, const char *cwd, int out, int err, int status
     struct start_failure failure = { 0, 0 };
     int null = open("/dev/null", O_RDONLY);
     if (setsid() < 0 || null < 0 || dup2(null, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0) goto failed;
+    /* Nothing else the node (or whoever started it) left open reaches the command; the status pipe closes at exec. */
+    if (close_range(3, ~0U, CLOSE_RANGE_CLOEXEC) < 0)
+        for (int fd = 3; fd < 65536; fd++) fcntl(fd, F_SETFD, FD_CLOEXEC);
     int reset[] = { SIGINT, SIGHUP, SIGTERM, SIGPIPE, SIGCHLD };
     for (size_t i = 0; i < sizeof reset / sizeof reset[0]; i++) signal(reset[i], SIG_DFL);
     sigprocmask(SIG_SETMASK, mask, NULL);
