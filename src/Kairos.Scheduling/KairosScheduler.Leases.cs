@@ -53,15 +53,27 @@ public sealed partial class KairosScheduler
     }
 
     /// <summary>
-    /// Running runs whose lease ended and whose node has been silent for the node timeout: the node is dead. A node
+    /// Runs of nodes that went silent. Within a few missed heartbeats, a run whose journal (on a disk this node shares)
+    /// says it ended is recorded with its real outcome: it no longer runs, so it must not hold its job back. A node
+    /// silent for the whole node timeout is dead: its supervisors have stopped its commands by then, and every run it
+    /// left is settled. The node's own runs whose lease ended without it following them are settled too. A node
     /// judges others only after it has itself reached the store for a whole node timeout, so after an outage of the
     /// store (when every heartbeat is old) live nodes get the time to say so before anyone takes their runs.
     /// </summary>
     private async Task TakeOverDeadNodesAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        foreach (var run in (await store.Runs.ExpiredLeasesAsync(now, options.NodeId, cancellationToken).ConfigureAwait(false)).Where(r => !_running.ContainsKey(r.Id)))
+            await SettleAsync(run, adopt: true, cancellationToken).ConfigureAwait(false);
         if (_storeHealthySince is not { } healthy || now - healthy < options.NodeTimeout) return;
-        var expired = await store.Runs.ExpiredLeasesAsync(now, now - options.NodeTimeout, options.NodeId, cancellationToken).ConfigureAwait(false);
-        foreach (var run in expired.Where(r => !_running.ContainsKey(r.Id)))
-            await SettleAsync(run, adopt: run.Node == options.NodeId, cancellationToken).ConfigureAwait(false);
+        var silent = await store.Runs.RunningOnSilentNodesAsync(now - options.ControlInterval * 3, options.NodeId, cancellationToken).ConfigureAwait(false);
+        if (silent.Count == 0) return;
+        // A node that never said it was alive counts as dead: every node heartbeats before it starts anything.
+        var alive = (await store.Nodes.ListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(n => n.HeartbeatAt >= now - options.NodeTimeout).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var run in silent.Where(r => !_running.ContainsKey(r.Id)))
+        {
+            if (!alive.Contains(run.Node!)) await SettleAsync(run, adopt: false, cancellationToken).ConfigureAwait(false);
+            else await SettleIfEndedAsync(run, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -76,6 +76,18 @@ public sealed partial class KairosScheduler
         }
     }
 
+    // A silent node's run whose journal here says it ended: record that now. Safe even if the node is only slow: it
+    // would record the same outcome from the same journal, and the store keeps the first.
+    private async Task SettleIfEndedAsync(Run run, CancellationToken cancellationToken)
+    {
+        var job = catalog.Find(run.JobId);
+        var durable = job is null ? null : Array.Find(_durable, d => d.CanExecute(job.Action));
+        if (durable is null || run.Node is not { } node || !durable.Knows(node)) return;
+        if (durable.Inspect(node, run.Id, run.Attempt).Status != AttemptStatus.Ended) return;
+        logger.LogWarning("Run {RunId} of {JobId}: node {Node} is silent and the attempt it started has ended; recording its outcome", run.Id, run.JobId, node);
+        await AdoptAsync(run, job!, durable, node, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task AdoptAsync(Run run, Job job, IDurableActionExecutor durable, string node, CancellationToken cancellationToken)
     {
         var linesStored = await LinesStoredAsync(run, cancellationToken).ConfigureAwait(false);

@@ -68,13 +68,17 @@ internal sealed partial class SqlRunStore
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<Run>> ExpiredLeasesAsync(DateTimeOffset now, DateTimeOffset nodeSilentSince, string? self = null, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<Run>> ExpiredLeasesAsync(DateTimeOffset now, string node, CancellationToken cancellationToken = default) =>
+        await QueryRunsAsync($"SELECT {RunRow.Columns} FROM runs WHERE state = 'running' AND node = @node AND lease_until < @now ORDER BY id",
+            new { now = UnixTime.ToMs(now), node }, cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<Run>> RunningOnSilentNodesAsync(DateTimeOffset silentSince, string except, CancellationToken cancellationToken = default) =>
         await QueryRunsAsync(
             $"""
-            SELECT {RunRow.Columns} FROM runs WHERE state = 'running' AND lease_until < @now
-            AND (runs.node = @self OR NOT EXISTS (SELECT 1 FROM nodes n WHERE n.id = runs.node AND n.heartbeat_at >= @silentSince))
+            SELECT {RunRow.Columns} FROM runs WHERE state = 'running' AND node <> @except
+            AND NOT EXISTS (SELECT 1 FROM nodes n WHERE n.id = runs.node AND n.heartbeat_at >= @silentSince)
             ORDER BY id
-            """, new { now = UnixTime.ToMs(now), silentSince = UnixTime.ToMs(nodeSilentSince), self }, cancellationToken).ConfigureAwait(false);
+            """, new { silentSince = UnixTime.ToMs(silentSince), except }, cancellationToken).ConfigureAwait(false);
 
     public async Task<bool> RequestKillAsync(long runId, string actor, DateTimeOffset now, CancellationToken cancellationToken = default)
     {

@@ -70,10 +70,11 @@ public abstract partial class StoreContract
     public async Task Leases_NotRenewed_ExpireAndAreListed()
     {
         var run = await StartOneAsync();
-        Assert.Empty(await Store.Runs.ExpiredLeasesAsync(T0.AddSeconds(30), T0));
+        Assert.Empty(await Store.Runs.ExpiredLeasesAsync(T0.AddSeconds(30), "n1"));
         await Store.Runs.RenewLeasesAsync("n1", [run.Id], T0.AddSeconds(60));
-        Assert.Empty(await Store.Runs.ExpiredLeasesAsync(T0.AddSeconds(59), T0));
-        Assert.Equal(run.Id, Assert.Single(await Store.Runs.ExpiredLeasesAsync(T0.AddSeconds(61), T0)).Id);
+        Assert.Empty(await Store.Runs.ExpiredLeasesAsync(T0.AddSeconds(59), "n1"));
+        Assert.Empty(await Store.Runs.ExpiredLeasesAsync(T0.AddSeconds(61), "n2"));
+        Assert.Equal(run.Id, Assert.Single(await Store.Runs.ExpiredLeasesAsync(T0.AddSeconds(61), "n1")).Id);
     }
 
     [Fact]

@@ -101,14 +101,14 @@ public abstract partial class StoreContract
     }
 
     [Fact]
-    public async Task ExpiredLeases_NodeStillHeartbeating_KeepsItsRuns()
+    public async Task RunningOnSilentNodes_OnlyRunsOfNodesSilentSinceThen()
     {
         var run = await StartOneAsync("n1");
         await Store.Nodes.HeartbeatAsync("n1", T0.AddSeconds(60));
-        Assert.Empty(await Store.Runs.ExpiredLeasesAsync(T0.AddSeconds(62), T0.AddSeconds(52)));
-        Assert.Equal(run.Id, Assert.Single(await Store.Runs.ExpiredLeasesAsync(T0.AddSeconds(75), T0.AddSeconds(65))).Id);
-        // Its own node lists it whatever the heartbeat: the node no longer follows it.
-        Assert.Single(await Store.Runs.ExpiredLeasesAsync(T0.AddSeconds(62), T0.AddSeconds(52), "n1"));
+        Assert.Empty(await Store.Runs.RunningOnSilentNodesAsync(T0.AddSeconds(58), "n2"));
+        Assert.Equal(run.Id, Assert.Single(await Store.Runs.RunningOnSilentNodesAsync(T0.AddSeconds(61), "n2")).Id);
+        Assert.Empty(await Store.Runs.RunningOnSilentNodesAsync(T0.AddSeconds(61), "n1")); // a node does not judge itself
+        Assert.Equal("n1", Assert.Single(await Store.Nodes.ListAsync()).Id);
     }
 
     [Fact]

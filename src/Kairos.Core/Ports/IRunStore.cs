@@ -62,12 +62,14 @@ public interface IRunStore
 
     Task RenewLeasesAsync(string node, IReadOnlyList<long> runIds, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default);
 
+    /// <summary>Running runs of <paramref name="node"/> whose lease ended before <paramref name="now"/>: the node no longer follows them.</summary>
+    Task<IReadOnlyList<Run>> ExpiredLeasesAsync(DateTimeOffset now, string node, CancellationToken cancellationToken = default);
+
     /// <summary>
-    /// Running runs whose lease ended before <paramref name="now"/> and whose node has not said it is alive since
-    /// <paramref name="nodeSilentSince"/>: their node is gone. A node that is alive but slow to renew keeps its runs.
-    /// Runs of <paramref name="self"/> with an ended lease are listed too: the node itself no longer follows them.
+    /// Running runs of other nodes than <paramref name="except"/> that have not said they are alive since
+    /// <paramref name="silentSince"/> (or never did): their node may be dead.
     /// </summary>
-    Task<IReadOnlyList<Run>> ExpiredLeasesAsync(DateTimeOffset now, DateTimeOffset nodeSilentSince, string? self = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<Run>> RunningOnSilentNodesAsync(DateTimeOffset silentSince, string except, CancellationToken cancellationToken = default);
 
     /// <summary>Marks a running run to be killed by whichever node runs it. False when it is not running.</summary>
     Task<bool> RequestKillAsync(long runId, string actor, DateTimeOffset now, CancellationToken cancellationToken = default);

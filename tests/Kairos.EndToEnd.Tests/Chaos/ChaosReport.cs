@@ -7,7 +7,7 @@ namespace Kairos.EndToEnd.Tests.Chaos;
 /// <summary>What a chaos run did to the world (the effects file, the processes) and what the store says of it.</summary>
 internal sealed record ChaosReport(
     int Kills, int Slots, int Executions, List<string> DoubleExecutions, List<string> SlotsWithoutRecord,
-    List<string> FailedButCompleted, List<string> StillRunning, int Orphans, double LongestGapSeconds)
+    List<string> FailedButCompleted, List<string> StillRunning, int Orphans, double LongestGapSeconds, string LongestGapAt)
 {
     public static async Task<ChaosReport> BuildAsync(IKairosStore store, int jobs, IReadOnlyList<Effect> effects, List<(string Node, DateTimeOffset At)> kills, string marker)
     {
@@ -32,13 +32,15 @@ internal sealed record ChaosReport(
         var times = effects.Select(e => e.At).Order().ToList();
         var from = kills.Count > 0 ? kills[0].At : times.FirstOrDefault();
         var gap = TimeSpan.Zero;
+        var gapAt = from;
         var previous = from;
         foreach (var t in times.Where(t => t >= from))
         {
-            if (t - previous > gap) gap = t - previous;
+            if (t - previous > gap) (gap, gapAt) = (t - previous, previous);
             previous = t;
         }
-        return new ChaosReport(kills.Count, runs.Count, effects.Count, doubles, missing, failedButDone, stillRunning, await OrphansAsync(marker), gap.TotalSeconds);
+        return new ChaosReport(kills.Count, runs.Count, effects.Count, doubles, missing, failedButDone, stillRunning, await OrphansAsync(marker), gap.TotalSeconds,
+            $"{gapAt:HH:mm:ss.fff} (kills at {string.Join(", ", kills.Select(k => $"{k.Node} {k.At:HH:mm:ss.fff}"))})");
     }
 
     // Processes still running a chaos job's command (their command line names the effects file) after every node

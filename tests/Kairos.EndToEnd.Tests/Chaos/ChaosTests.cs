@@ -70,7 +70,7 @@ public class ChaosTests(ITestOutputHelper output)
 
         await using IKairosStore store = postgres is null ? SqliteStore.Open(Path.Combine(root, "kairos.db")) : PostgresStore.Open(postgres);
         var report = await ChaosReport.BuildAsync(store, settings.Jobs, Effect.Read(effects), kills, effects);
-        var json = JsonSerializer.Serialize(new { bench = "chaos", store = storeName, nodes = nodeCount, settings.Jobs, seconds = settings.Duration.TotalSeconds, postgresOutageSeconds = settings.PostgresOutage.TotalSeconds, report.Kills, report.Slots, report.Executions, report.DoubleExecutions, report.SlotsWithoutRecord, report.FailedButCompleted, report.Orphans, report.LongestGapSeconds, report.StillRunning });
+        var json = JsonSerializer.Serialize(new { bench = "chaos", store = storeName, nodes = nodeCount, settings.Jobs, seconds = settings.Duration.TotalSeconds, postgresOutageSeconds = settings.PostgresOutage.TotalSeconds, report.Kills, report.Slots, report.Executions, report.DoubleExecutions, report.SlotsWithoutRecord, report.FailedButCompleted, report.Orphans, report.LongestGapSeconds, report.LongestGapAt, report.StillRunning });
         output.WriteLine(json);
         if (Environment.GetEnvironmentVariable("KAIROS_CHAOS_REPORT") is { Length: > 0 } file) await File.AppendAllTextAsync(file, json + "\n");
         var logs = string.Join("\n", nodes.Select(n => $"===== {n.Id}\n{n.Log}"));
@@ -80,7 +80,7 @@ public class ChaosTests(ITestOutputHelper output)
         Assert.True(report.FailedButCompleted.Count == 0, $"{json}\nruns recorded failed whose command completed: {string.Join(", ", report.FailedButCompleted)}\n{Tail(logs)}");
         Assert.True(report.StillRunning.Count == 0, $"{json}\nruns left running after every node stopped: {string.Join(", ", report.StillRunning)}");
         Assert.True(report.Orphans == 0, $"{json}\nprocesses left behind");
-        Assert.True(report.LongestGapSeconds <= 5, $"{json}\nthe live nodes ran nothing for {report.LongestGapSeconds:0.0}s");
+        Assert.True(report.LongestGapSeconds <= 5, $"{json}\nthe live nodes ran nothing for {report.LongestGapSeconds:0.0}s\n{Tail(logs)}");
     }
 
     private static string Tail(string text) => text.Length > 20_000 ? text[^20_000..] : text;
