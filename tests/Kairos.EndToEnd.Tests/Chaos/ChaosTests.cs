@@ -45,6 +45,7 @@ public class ChaosTests(ITestOutputHelper output)
 
         var random = new Random(settings.Seed);
         var kills = new List<(string Node, DateTimeOffset At)>();
+        int[] exitCodes = [];
         var end = DateTimeOffset.UtcNow + settings.Duration;
         // The long version also takes PostgreSQL away once, half-way: the nodes pause and carry on by themselves.
         var outage = settings.PostgresOutage > TimeSpan.Zero && postgres is not null
@@ -65,7 +66,7 @@ public class ChaosTests(ITestOutputHelper output)
         finally
         {
             await outage;
-            await Task.WhenAll(nodes.Select(n => n.StopAsync()));
+            exitCodes = await Task.WhenAll(nodes.Select(n => n.StopAsync()));
         }
 
         await using IKairosStore store = postgres is null ? SqliteStore.Open(Path.Combine(root, "kairos.db")) : PostgresStore.Open(postgres);
@@ -78,7 +79,8 @@ public class ChaosTests(ITestOutputHelper output)
         Assert.True(report.DoubleExecutions.Count == 0, $"{json}\ncommands that ran twice for one slot: {string.Join(", ", report.DoubleExecutions)}\n{Tail(logs)}");
         Assert.True(report.SlotsWithoutRecord.Count == 0, $"{json}\nslots with no run: {string.Join(", ", report.SlotsWithoutRecord)}");
         Assert.True(report.FailedButCompleted.Count == 0, $"{json}\nruns recorded failed whose command completed: {string.Join(", ", report.FailedButCompleted)}\n{Tail(logs)}");
-        Assert.True(report.StillRunning.Count == 0, $"{json}\nruns left running after every node stopped: {string.Join(", ", report.StillRunning)}");
+        Assert.True(exitCodes.All(c => c == 0), $"{json}\na node's graceful stop exited {string.Join(", ", exitCodes)}\n{Tail(logs)}");
+        Assert.True(report.StillRunning.Count == 0, $"{json}\nruns left running after every node stopped: {string.Join(", ", report.StillRunning)}\n{Tail(logs)}");
         Assert.True(report.Orphans == 0, $"{json}\nprocesses left behind");
         Assert.True(report.LongestGapSeconds <= 5, $"{json}\nthe live nodes ran nothing for {report.LongestGapSeconds:0.0}s\n{Tail(logs)}");
     }
