@@ -82,6 +82,8 @@ public sealed partial class KairosScheduler
             // have started it, and its journal says what became of it.
             if (await _starter.StartAsync(attempt.Run).ConfigureAwait(false) is not { } started)
             {
+                // Not started here (the store refused or could not be written): the claim goes back, if it is still ours.
+                _released.Enqueue(attempt.Run.Id);
                 Forget(attempt);
                 return;
             }
@@ -125,10 +127,12 @@ public sealed partial class KairosScheduler
         Forget(attempt);
     }
 
+    // Only this attempt leaves the set: a claim of this node that lapsed (its start was written too late) can be
+    // claimed again, and the newer attempt of the same run must stay tracked when the older one gives up.
     private void Forget(RunningAttempt attempt)
     {
         attempt.Stop.Dispose();
-        _running.TryRemove(attempt.Run.Id, out _);
+        _running.TryRemove(new KeyValuePair<long, RunningAttempt>(attempt.Run.Id, attempt));
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

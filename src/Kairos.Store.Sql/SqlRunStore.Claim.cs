@@ -9,8 +9,9 @@ internal sealed partial class SqlRunStore
 {
     private const string Waiting = "state IN ('scheduled', 'queued')";
 
-    // A waiting run no node holds, or whose holder's claim lapsed (the node died before starting it).
-    private const string Claimable = "(r.node IS NULL OR r.lease_until < @now)";
+    // A waiting run no node holds, or whose holder's claim lapsed (the node died before starting it). A node never takes
+    // its own lapsed claim again: it is alive, and either still starting that run or about to hand the claim back.
+    private const string Claimable = "(r.node IS NULL OR (r.lease_until < @now AND r.node <> @node))";
 
     private static readonly RowColumn[] ClaimColumns = [RowColumn.Long("id"), RowColumn.Text("node"), RowColumn.Long("until")];
     private static readonly RowColumn[] StartColumns = [RowColumn.Long("id"), RowColumn.Text("node"), RowColumn.Long("attempt"), RowColumn.Long("claimed"), RowColumn.Long("at"), RowColumn.Long("lease"), RowColumn.Text("why")];
@@ -20,7 +21,7 @@ internal sealed partial class SqlRunStore
     {
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         var connection = scope.Connection;
-        var window = new { dueBy = UnixTime.ToMs(dueBy), now = UnixTime.ToMs(now), max };
+        var window = new { dueBy = UnixTime.ToMs(dueBy), now = UnixTime.ToMs(now), max, node };
         var candidates = (await connection.QueryAsync<ClaimRow>(
             $"""
             SELECT {RunRow.ColumnsOf("r")}, j.held AS job_held, j.overlap AS job_overlap

@@ -45,6 +45,18 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task Claim_OwnLapsedClaim_NotTakenAgainByTheSameNode()
+    {
+        await AddJobAsync("a", OverlapPolicy.Allow);
+        await Store.Runs.AddSlotRunsAsync([Slot("a", 1)], T0);
+        Assert.Single((await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(1), T0.AddSeconds(1), ClaimFor, 10)).Claimed);
+        // Its start was written too late: the node is alive and still holds the run, so a second attempt must not begin.
+        Assert.Empty((await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(4), T0.AddSeconds(4), ClaimFor, 10)).Claimed);
+        await Store.Runs.ReleaseClaimsAsync("n1", null, T0.AddSeconds(4));
+        Assert.Single((await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(4), T0.AddSeconds(4), ClaimFor, 10)).Claimed);
+    }
+
+    [Fact]
     public async Task Claim_OfForbidJob_OccupiesItSoASecondDueSlotWaits()
     {
         await AddJobAsync("a", OverlapPolicy.Forbid);
