@@ -78,7 +78,7 @@ internal static class KafkaScenarios
         Emit(new
         {
             scenario = "kairos-publish-paced", messages = pacedCount, configured_rate = pacedRate, delivered = paced.Succeeded,
-            busiest_second = PaceWindow.BusiestSecond(stamps), seconds = Math.Round(pacedSeconds, 2),
+            busiest_second = PaceMeasure.BusiestSecond(stamps), seconds = Math.Round(pacedSeconds, 2),
             achieved_rate = Math.Round(pacedCount / pacedSeconds, 1),
         });
 

@@ -4,10 +4,16 @@ using Kairos.Core.Ports;
 
 namespace Kairos.Executors;
 
-/// <summary>Calls the job's URL; the attempt succeeds on one of its success status codes. The response is kept, truncated.</summary>
-public sealed class HttpExecutor(HttpClient http) : IActionExecutor
+/// <summary>
+/// Calls the job's URL; the attempt succeeds on one of its success status codes. The response is kept, truncated.
+/// Each call carries an <c>Idempotency-Key</c> (the IETF httpapi draft's header) naming the run's occasion, the same
+/// for every attempt and rerun of one slot or business date, so a partner that honours it makes one effect of them.
+/// </summary>
+/// <param name="store">Where reruns are followed to the run they rerun; without it a rerun's key is its own occasion.</param>
+public sealed class HttpExecutor(HttpClient http, IKairosStore? store = null) : IActionExecutor
 {
     public const int MaxResponseChars = 4000;
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     public bool CanExecute(JobAction action) => action is HttpAction;
 
@@ -24,6 +30,12 @@ public sealed class HttpExecutor(HttpClient http) : IActionExecutor
                 request.Content?.Headers.TryAddWithoutValidation(name, context.Expand(value));
         }
         request.Headers.TryAddWithoutValidation("X-Kairos-Run-Id", context.Variables["runId"]);
+        // A job that sets its own key keeps it.
+        if (!request.Headers.Contains(IdempotencyKeyHeader))
+        {
+            var key = await EffectKeys.ForAsync(context, store?.Runs, cancellationToken).ConfigureAwait(false);
+            request.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, key.IdempotencyKey());
+        }
         context.Output.Write(LogStream.System, $"{action.Method} {action.Url}");
         try
         {

@@ -35,12 +35,12 @@ public sealed class PublishTests(KafkaTestCluster kafka) : IClassFixture<KafkaTe
         Assert.StartsWith($"delivered 60 of 60 to {topic}", outcome.Detail, StringComparison.Ordinal);
         var read = kafka.ReadAll(topic, 60);
         Assert.Equal(items.Select(i => $"req {i} for 2026-11-23"), read.Select(r => Encoding.UTF8.GetString(r.Message.Value)).Order());
-        Assert.All(read, r => Assert.Equal(("42", "fx-requests", "2026-11-23", $"fx-requests:42:{int.Parse(r.Message.Key!, System.Globalization.CultureInfo.InvariantCulture)}"),
+        Assert.All(read, r => Assert.Equal(("42", "fx-requests", "2026-11-23", $"fx-requests@2026-11-23T00:00:00Z#{int.Parse(r.Message.Key!, System.Globalization.CultureInfo.InvariantCulture)}"),
             (KafkaTestCluster.Header(r, MessageHeaders.RunId), KafkaTestCluster.Header(r, MessageHeaders.Job),
              KafkaTestCluster.Header(r, MessageHeaders.BusinessDate), KafkaTestCluster.Header(r, MessageHeaders.CorrelationId))));
         // The producer stamps each message when it is handed over: that is the pace the partner sees.
         var stamps = read.Select(r => r.Message.Timestamp.UtcDateTime).Select(t => new DateTimeOffset(t)).ToList();
-        Assert.InRange(PaceWindow.BusiestSecond(stamps), 15, 20);
+        Assert.InRange(PaceMeasure.BusiestSecond(stamps), 15, 20);
         Assert.True(stamps.Max() - stamps.Min() >= TimeSpan.FromSeconds(2), "60 messages at 20/s cannot take under 2 s");
     }
 
@@ -57,7 +57,7 @@ public sealed class PublishTests(KafkaTestCluster kafka) : IClassFixture<KafkaTe
         Assert.All(outcomes, o => Assert.True(o.Succeeded, o.Detail));
         var stamps = kafka.ReadAll(first, 30).Concat(kafka.ReadAll(second, 30)).Select(r => new DateTimeOffset(r.Message.Timestamp.UtcDateTime)).ToList();
         Assert.Equal(60, stamps.Count);
-        Assert.InRange(PaceWindow.BusiestSecond(stamps), 15, 20);
+        Assert.InRange(PaceMeasure.BusiestSecond(stamps), 15, 20);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class PublishTests(KafkaTestCluster kafka) : IClassFixture<KafkaTe
         Assert.False(outcome.Succeeded);
         Assert.Contains("delivered 0 of 2 to nowhere", outcome.Detail, StringComparison.Ordinal);
         Assert.Contains("2 failed, first: Local: Message timed out", outcome.Detail, StringComparison.Ordinal);
-        Assert.Contains(output.Lines, l => l.StartsWith("message 1 (key none, correlation-id fx-requests:42:1) not delivered", StringComparison.Ordinal));
+        Assert.Contains(output.Lines, l => l.StartsWith("message 1 (key none, correlation-id fx-requests@2026-11-23T00:00:00Z#1) not delivered", StringComparison.Ordinal));
     }
 
     private static KafkaPublishExecutor Executor(SharedProducer producer) =>

@@ -106,7 +106,7 @@ public sealed class RelayTests(KafkaTestCluster kafka) : IClassFixture<KafkaTest
 
         var calls = _partner.Calls.Select(c => c.At).Order().ToList();
         Assert.Equal(pairs.Length, calls.Count);
-        Assert.True(PaceWindow.BusiestSecond(calls) <= 5, $"busiest second had {PaceWindow.BusiestSecond(calls)} calls");
+        Assert.True(PaceMeasure.BusiestSecond(calls) <= 5, $"busiest second had {PaceMeasure.BusiestSecond(calls)} calls");
         Assert.True(calls[^1] - calls[0] >= TimeSpan.FromSeconds(2), "16 calls at 5/s cannot take under 2 s");
     }
 

@@ -39,7 +39,7 @@ public sealed class KafkaPublishTests : IAsyncLifetime
         var done = await _server.WaitForStateAsync(run.RunId, "succeeded");
         Assert.StartsWith("delivered 3 of 3 to fx.requests", done.Detail, StringComparison.Ordinal);
         var logs = await _server.Client.GetLogsAsync(run.RunId);
-        Assert.Contains(logs, l => l.Text == "publishing 3 message(s) to fx.requests (partner bank: at most 50/s, 4 in flight)");
+        Assert.Contains(logs, l => l.Text == "publishing 3 message(s) to fx.requests as fx-requests@2026-11-23 (partner bank: one every 21 ms (at most 50/s), 4 in flight)");
 
         var clients = _server.App.Services.GetRequiredService<KafkaConnection>().Clients;
         using var consumer = clients.Consumer("test-reader");

@@ -11,9 +11,10 @@ public static class MessageBatch
 {
     /// <summary>The messages of a template source, or the first problem (naming the element and the placeholder).</summary>
     public static (IReadOnlyList<OutgoingMessage>? Messages, string? Error) FromTemplate(
-        KafkaPublishAction action, TemplateMessages source, IReadOnlyDictionary<string, string> variables)
+        KafkaPublishAction action, EffectKey key, TemplateMessages source, IReadOnlyDictionary<string, string> variables)
     {
         ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(source);
         var items = source.Items.Count == 0 ? [null] : source.Items.Cast<MessageItem?>().ToList();
         var messages = new List<OutgoingMessage>(items.Count);
@@ -22,7 +23,7 @@ public static class MessageBatch
             var where = items.Count == 1 && items[0] is null ? "" : $" for element {i + 1}";
             var (value, missing) = MessageTemplate.Expand(source.ValueTemplate, variables, items[i]);
             if (value is null) return (null, $"the template's {{{{{missing}}}}} has no value{where}");
-            var (message, error) = Build(action, variables, i, items[i], value, null, []);
+            var (message, error) = Build(action, key, variables, i, items[i], value, null, []);
             if (message is null) return (null, error + where);
             messages.Add(message);
         }
@@ -34,9 +35,10 @@ public static class MessageBatch
     /// as written) and optional <c>key</c> and <c>headers</c>. Blank lines are ignored.
     /// </summary>
     public static (IReadOnlyList<OutgoingMessage>? Messages, string? Error) FromJsonLines(
-        KafkaPublishAction action, IReadOnlyList<string> lines, IReadOnlyDictionary<string, string> variables)
+        KafkaPublishAction action, EffectKey key, IReadOnlyList<string> lines, IReadOnlyDictionary<string, string> variables)
     {
         ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(lines);
         var messages = new List<OutgoingMessage>(lines.Count);
         for (var n = 0; n < lines.Count; n++)
@@ -49,11 +51,11 @@ public static class MessageBatch
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("value", out var valueElement))
                 return (null, $"{where} needs an object with a \"value\"");
             var value = valueElement.ValueKind == JsonValueKind.String ? valueElement.GetString()! : valueElement.GetRawText();
-            string? key = null;
+            string? messageKey = null;
             if (root.TryGetProperty("key", out var keyElement))
             {
                 if (keyElement.ValueKind is not (JsonValueKind.String or JsonValueKind.Null)) return (null, $"{where}: \"key\" must be a string");
-                key = keyElement.GetString();
+                messageKey = keyElement.GetString();
             }
             var extra = new List<KeyValuePair<string, string>>();
             if (root.TryGetProperty("headers", out var headers))
@@ -65,14 +67,14 @@ public static class MessageBatch
                     extra.Add(new(h.Name, h.Value.GetString()!));
                 }
             }
-            var (message, error) = Build(action, variables, messages.Count, null, value, key, extra);
+            var (message, error) = Build(action, key, variables, messages.Count, null, value, messageKey, extra);
             if (message is null) return (null, $"{where}: {error}");
             messages.Add(message);
         }
         return (messages, null);
     }
 
-    private static (OutgoingMessage?, string?) Build(KafkaPublishAction action, IReadOnlyDictionary<string, string> variables,
+    private static (OutgoingMessage?, string?) Build(KafkaPublishAction action, EffectKey effect, IReadOnlyDictionary<string, string> variables,
         int index, MessageItem? item, string value, string? key, List<KeyValuePair<string, string>> lineHeaders)
     {
         if (key is null && action.KeyTemplate is { } keyTemplate)
@@ -86,7 +88,7 @@ public static class MessageBatch
             new(MessageHeaders.Job, variables.GetValueOrDefault("jobId", "")),
             new(MessageHeaders.Slot, variables.GetValueOrDefault("slotTime", "")),
             new(MessageHeaders.BusinessDate, variables.GetValueOrDefault("businessDate", "")),
-            new(MessageHeaders.CorrelationId, $"{variables.GetValueOrDefault("jobId", "")}:{variables.GetValueOrDefault("runId", "")}:{index + 1}"),
+            new(MessageHeaders.CorrelationId, effect.MessageId(index)),
         };
         foreach (var (name, template) in action.Headers)
         {

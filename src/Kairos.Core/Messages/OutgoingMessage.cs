@@ -15,8 +15,9 @@ public static class MessageHeaders
     public const string BusinessDate = "kairos-business-date";
 
     /// <summary>
-    /// Stable for the same message of the same run across attempts, so a consumer's inbox recognises a message that a
-    /// retried attempt sends again. The relay copies it onto the response.
+    /// The message's <see cref="EffectKey.MessageId"/>: the same for the same item of the same occasion (slot, business
+    /// date or triggering message) across attempts, kills and reruns, so a consumer's inbox recognises a message sent
+    /// again. The relay copies it onto the response.
     /// </summary>
     public const string CorrelationId = "correlation-id";
 

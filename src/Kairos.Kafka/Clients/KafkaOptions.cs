@@ -39,6 +39,8 @@ public sealed class KafkaOptions
         {
             if (partner.Rate < 1) problems.Add($"{Section}:Partners:{name}:Rate must be at least 1 message per second (it is {partner.Rate})");
             if (partner.MaxInFlight < 1) problems.Add($"{Section}:Partners:{name}:MaxInFlight must be at least 1 (it is {partner.MaxInFlight})");
+            if (partner.PaceMargin < TimeSpan.Zero || partner.PaceMargin > TimeSpan.FromSeconds(1))
+                problems.Add($"{Section}:Partners:{name}:PaceMargin must be 00:00:00 to 00:00:01 (it is {partner.PaceMargin})");
         }
         if (EmbeddedBrokers is < 1 or > 9) problems.Add($"{Section}:EmbeddedBrokers must be 1-9 (it is {EmbeddedBrokers})");
         if (DeliveryTimeout <= TimeSpan.Zero) problems.Add($"{Section}:DeliveryTimeout must be above zero");
@@ -66,4 +68,10 @@ public sealed class PartnerOptions
 
     /// <summary>Most messages sent and not yet acknowledged by Kafka.</summary>
     public int MaxInFlight { get; set; } = 10;
+
+    /// <summary>
+    /// Messages leave evenly, one every (1 s + margin) / rate: a receiver sees at most the rate in any second as long as
+    /// the way to it delays messages by up to this much more than one another. At most one second.
+    /// </summary>
+    public TimeSpan PaceMargin { get; set; } = TimeSpan.FromMilliseconds(50);
 }

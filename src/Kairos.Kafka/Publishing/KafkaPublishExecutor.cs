@@ -9,11 +9,14 @@ using Kairos.Executors;
 namespace Kairos.Kafka.Publishing;
 
 /// <summary>
-/// Carries out <see cref="KafkaPublishAction"/>: builds every message first, then sends them at the partner's pace and
-/// waits for every delivery report. The run's log says how many were delivered and why any were not; the attempt
-/// fails (and the job's retry policy applies) when any message was not delivered.
+/// Carries out <see cref="KafkaPublishAction"/>: builds every message first, each with a correlation id named after the
+/// run's occasion and its place in the batch (<see cref="EffectKey"/>), skips those an earlier run of the same occasion
+/// delivered (<see cref="PublishLedger"/>), then sends the rest at the partner's pace and waits for every delivery
+/// report. The run's log says how many were delivered and why any were not; the attempt fails (and the job's retry
+/// policy applies) when any message was not delivered.
 /// </summary>
-public sealed class KafkaPublishExecutor(SharedProducer producer, PartnerPacers pacers, CommandExecutor commands, TimeProvider clock) : IActionExecutor
+/// <param name="store">Where reruns are followed and deliveries recorded; without it every run sends every message (same ids).</param>
+public sealed class KafkaPublishExecutor(SharedProducer producer, PartnerPacers pacers, CommandExecutor commands, TimeProvider clock, IKairosStore? store = null) : IActionExecutor
 {
     private const int ErrorLinesKept = 20;
 
@@ -27,10 +30,15 @@ public sealed class KafkaPublishExecutor(SharedProducer producer, PartnerPacers 
         if (action.Partner is { } partner && (pacer = pacers.Find(partner)) is null)
             return Fail(context, $"partner '{partner}' is not configured under Kairos:Kafka:Partners (known: {string.Join(", ", pacers.Names.DefaultIfEmpty("none"))}); nothing was published");
 
-        var (messages, problem) = await BuildAsync(action, context, cancellationToken).ConfigureAwait(false);
+        var key = await EffectKeys.ForAsync(context, store?.Runs, cancellationToken).ConfigureAwait(false);
+        var (messages, problem) = await BuildAsync(action, key, context, cancellationToken).ConfigureAwait(false);
         if (messages is null) return Fail(context, $"{problem}; nothing was published");
-        var pace = pacer is null ? "unpaced" : $"partner {pacer.Name}: at most {pacer.Rate}/s, {pacer.MaxInFlight} in flight";
-        context.Output.Write(LogStream.System, $"publishing {messages.Count} message(s) to {action.Topic} ({pace})");
+        var ledger = new PublishLedger(store?.Inbox, context.Job.Id, action.Topic, clock);
+        var earlier = await ledger.AlreadyDeliveredAsync(messages, cancellationToken).ConfigureAwait(false);
+        var pace = pacer is null ? "unpaced" : $"partner {pacer.Name}: one every {pacer.Interval.TotalMilliseconds:0.#} ms (at most {pacer.Rate}/s), {pacer.MaxInFlight} in flight";
+        var skipped = earlier.Count(d => d);
+        context.Output.Write(LogStream.System, $"publishing {messages.Count - skipped} message(s) to {action.Topic} as {key.Occasion} ({pace})" +
+            (skipped > 0 ? $"; {skipped} already delivered for this occasion are skipped" : ""));
 
         var tally = new DeliveryTally(messages.Count);
         var started = clock.GetTimestamp();
@@ -39,11 +47,17 @@ public sealed class KafkaPublishExecutor(SharedProducer producer, PartnerPacers 
         {
             for (; sent < messages.Count; sent++)
             {
-                var lease = pacer is null ? null : await pacer.AcquireAsync(cancellationToken).ConfigureAwait(false);
                 var index = sent;
+                if (earlier[index])
+                {
+                    tally.Record(index, new Error(ErrorCode.NoError), PersistenceStatus.Persisted);
+                    continue;
+                }
+                var lease = pacer is null ? null : await pacer.AcquireAsync(cancellationToken).ConfigureAwait(false);
                 producer.Send(action.Topic, messages[index], lease?.At, report =>
                 {
                     lease?.Dispose();
+                    if (!report.Error.IsError && report.Status == PersistenceStatus.Persisted) ledger.Delivered(messages[index], report.TopicPartitionOffset);
                     tally.Record(index, report.Error, report.Status);
                 });
             }
@@ -59,26 +73,30 @@ public sealed class KafkaPublishExecutor(SharedProducer producer, PartnerPacers 
         tally.Sent(sent);
         // Delivery reports arrive even after a stop: librdkafka retries up to its delivery timeout, then reports failure.
         await tally.Completion.ConfigureAwait(false);
+        await ledger.CompleteAsync().ConfigureAwait(false);
         var elapsed = clock.GetElapsedTime(started);
+        if (ledger.Problem is { } ledgerProblem)
+            context.Output.Write(LogStream.System, $"could not record every delivery ({ledgerProblem}); a rerun sends those again under the same ids, which receivers' inboxes drop");
 
         foreach (var (index, reason) in tally.Failures.Take(ErrorLinesKept))
             context.Output.Write(LogStream.System, $"message {index + 1} (key {messages[index].Key ?? "none"}, {MessageHeaders.CorrelationId} {messages[index].Header(MessageHeaders.CorrelationId)}) not delivered: {reason}");
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"delivered {tally.Delivered} of {messages.Count} to {action.Topic} in {elapsed.TotalSeconds:0.00} s");
+        if (skipped > 0) summary += $" ({skipped} of them by an earlier run of {key.Occasion})";
         if (tally.Failed > 0) summary += $"; {tally.Failed} failed, first: {tally.Failures.First().Reason}";
         if (sent < messages.Count) summary += $"; {messages.Count - sent} not sent (stopped)";
         context.Output.Write(LogStream.System, summary);
         return new ActionOutcome(tally.Delivered == messages.Count, summary);
     }
 
-    private async Task<(IReadOnlyList<OutgoingMessage>?, string?)> BuildAsync(KafkaPublishAction action, ActionContext context, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<OutgoingMessage>?, string?)> BuildAsync(KafkaPublishAction action, EffectKey key, ActionContext context, CancellationToken cancellationToken)
     {
-        if (action.Source is TemplateMessages template) return MessageBatch.FromTemplate(action, template, context.Variables);
+        if (action.Source is TemplateMessages template) return MessageBatch.FromTemplate(action, key, template, context.Variables);
         var command = ((CommandMessages)action.Source).Command;
         var captured = new StdoutCapture(context.Output);
         var outcome = await commands.ExecuteAsync(context with { Job = context.Job with { Action = command }, Output = captured }, cancellationToken).ConfigureAwait(false);
         if (!outcome.Succeeded) return (null, $"the message command failed: {outcome.Detail}");
-        return MessageBatch.FromJsonLines(action, captured.Lines, context.Variables);
+        return MessageBatch.FromJsonLines(action, key, captured.Lines, context.Variables);
     }
 
     private static ActionOutcome Fail(ActionContext context, string detail)

@@ -3,19 +3,22 @@ using Kairos.Core.Pacing;
 namespace Kairos.Kafka.Publishing;
 
 /// <summary>
-/// Holds one destination to its pace: at most <see cref="Rate"/> messages in any one second (<see cref="PaceWindow"/>)
-/// and at most <see cref="MaxInFlight"/> sent but not yet acknowledged. Every job that targets the destination waits
+/// Holds one destination to its pace: one message every (1 s + margin) / <see cref="Rate"/>, evenly, never a burst
+/// (<see cref="EvenPace"/>), and at most <see cref="MaxInFlight"/> sent but not yet acknowledged. Every job that targets the destination waits
 /// on the same pacer, so two jobs together keep the pace too.
 /// </summary>
 public sealed class PartnerPacer(string name, int rate, int maxInFlight, TimeProvider clock, TimeSpan margin = default)
 {
-    private readonly PaceWindow _window = new(rate, margin);
+    private readonly EvenPace _pace = new(rate, margin);
     private readonly SemaphoreSlim _inFlight = new(maxInFlight, maxInFlight);
     private readonly Lock _gate = new();
 
     public string Name { get; } = name;
 
-    public int Rate => _window.Rate;
+    public int Rate => _pace.Rate;
+
+    /// <summary>The spacing between two messages.</summary>
+    public TimeSpan Interval => _pace.Interval;
 
     public int MaxInFlight { get; } = maxInFlight;
 
@@ -34,10 +37,10 @@ public sealed class PartnerPacer(string name, int rate, int maxInFlight, TimePro
                 lock (_gate)
                 {
                     var now = clock.GetUtcNow();
-                    wait = _window.WaitBefore(now);
+                    wait = _pace.WaitBefore(now);
                     if (wait == TimeSpan.Zero)
                     {
-                        _window.Record(now);
+                        _pace.Record(now);
                         return new PacerLease(_inFlight, now);
                     }
                 }

@@ -6,7 +6,7 @@ namespace Kairos.Kafka.Publishing;
 public sealed class PartnerPacers(KafkaOptions options, TimeProvider clock)
 {
     private readonly Dictionary<string, PartnerPacer> _pacers = options.Partners.ToDictionary(
-        p => p.Key, p => new PartnerPacer(p.Key, p.Value.Rate, p.Value.MaxInFlight, clock), StringComparer.Ordinal);
+        p => p.Key, p => new PartnerPacer(p.Key, p.Value.Rate, p.Value.MaxInFlight, clock, p.Value.PaceMargin), StringComparer.Ordinal);
 
     public IReadOnlyCollection<PartnerPacer> All => _pacers.Values;
 

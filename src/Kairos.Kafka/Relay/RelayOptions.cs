@@ -54,6 +54,7 @@ public sealed class RelayOptions
         if (string.IsNullOrWhiteSpace(ResponseTopic)) problems.Add($"{prefix}:ResponseTopic is required");
         if (Partner is not null && !partners.Contains(Partner)) problems.Add($"{prefix}:Partner '{Partner}' is not under Kairos:Kafka:Partners (known: {string.Join(", ", partners.Order(StringComparer.Ordinal))})");
         if (Timeout <= TimeSpan.Zero) problems.Add($"{prefix}:Timeout must be above zero");
+        if (PaceMargin < TimeSpan.Zero || PaceMargin > TimeSpan.FromSeconds(1)) problems.Add($"{prefix}:PaceMargin must be 00:00:00 to 00:00:01 (it is {PaceMargin})");
         if (Retries is < 0 or > 20) problems.Add($"{prefix}:Retries must be 0 to 20 (it is {Retries})");
         if (BreakAfter < 2) problems.Add($"{prefix}:BreakAfter must be at least 2 (it is {BreakAfter})");
         if (BreakFor < TimeSpan.FromMilliseconds(500) || BreakSampling < TimeSpan.FromMilliseconds(500)) problems.Add($"{prefix}:BreakFor and BreakSampling must be at least 500ms");
