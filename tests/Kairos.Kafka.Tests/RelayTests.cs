@@ -39,9 +39,11 @@ public sealed class RelayTests(KafkaTestCluster kafka) : IClassFixture<KafkaTest
         await _store.DisposeAsync();
     }
 
+    // The stub's SLOW pairs answer after 3 s, so a 2 s timeout always cuts them off; a healthy answer gets 2 s, since
+    // on a machine whose cores a CPU hog keeps busy one took over 500 ms and was retried (two calls where one is due).
     private RelayOptions Options(string responses) => new()
     {
-        Url = _url + "/rates", ResponseTopic = responses, Timeout = TimeSpan.FromMilliseconds(500), Retries = 2, RetryDelay = TimeSpan.FromMilliseconds(20),
+        Url = _url + "/rates", ResponseTopic = responses, Timeout = TimeSpan.FromSeconds(2), Retries = 2, RetryDelay = TimeSpan.FromMilliseconds(20),
     };
 
     [Fact]

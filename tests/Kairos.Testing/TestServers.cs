@@ -27,21 +27,6 @@ public static class TestServers
         return new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 20 }.ToString();
     }
 
-    private static (string PgCtl, string Start, string Stop, bool AsRoot)? _control;
-
-    /// <summary>
-    /// An outage of the tests' PostgreSQL: stopped at once (connections break as in a crash), started again after
-    /// <paramref name="downtime"/>. Only for the server these tests started themselves.
-    /// </summary>
-    public static async Task PostgresOutageAsync(TimeSpan downtime)
-    {
-        _ = Postgres.Value;
-        var control = _control ?? throw new InvalidOperationException("PostgreSQL came from KAIROS_TEST_POSTGRES; an outage needs the tests' own server.");
-        Run(control.PgCtl, control.Stop, control.AsRoot);
-        await Task.Delay(downtime).ConfigureAwait(false);
-        Run(control.PgCtl, control.Start, control.AsRoot);
-    }
-
     /// <summary>A path for a new SQLite file in a folder of its own under the test output.</summary>
     public static string NewSqlitePath()
     {
@@ -62,9 +47,7 @@ public static class TestServers
         var asRoot = Environment.UserName == "root";
         if (asRoot) Run("chown", $"postgres {folder}");
         Run(bin + "/initdb", $"-D {folder}/data -U postgres --auth=trust -E UTF8 --no-sync", asRoot);
-        var start = $"-D {folder}/data -l {folder}/server.log -w -o \"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories={folder} -c fsync=off -c max_connections=200\" start";
-        Run(bin + "/pg_ctl", start, asRoot);
-        _control = (bin + "/pg_ctl", start, $"-D {folder}/data -m immediate stop", asRoot);
+        Run(bin + "/pg_ctl", $"-D {folder}/data -l {folder}/server.log -w -o \"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories={folder} -c fsync=off -c max_connections=200\" start", asRoot);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try

@@ -18,15 +18,28 @@ namespace Kairos.EndToEnd.Tests.Chaos;
 [Collection("chaos")]
 public class ChaosTests(ITestOutputHelper output)
 {
-    [Fact]
-    public Task ThreeServersOnPostgres_KilledAtRandom_EveryEffectOnce() => RunAsync("postgres", 3, TestServers.NewPostgresDatabase());
+    private readonly ChaosSettings _settings = ChaosSettings.FromEnvironment();
 
     [Fact]
-    public Task TwoServersOnOneSqliteFile_KilledAtRandom_EveryEffectOnce() => RunAsync("sqlite", 2, null);
-
-    private async Task RunAsync(string storeName, int nodeCount, string? postgres)
+    public async Task ThreeServersOnPostgres_KilledAtRandom_EveryEffectOnce()
     {
-        var settings = ChaosSettings.FromEnvironment();
+        // The long version takes PostgreSQL away once, half-way: a server of its own, so no other test feels it.
+        using var own = _settings.PostgresOutage > TimeSpan.Zero ? new StoppablePostgres() : null;
+        var outage = own is null ? null : (Func<Task>)(async () =>
+        {
+            own.Stop();
+            await Task.Delay(_settings.PostgresOutage);
+            own.Start();
+        });
+        await RunAsync("postgres", 3, own?.ConnectionString ?? TestServers.NewPostgresDatabase(), outage);
+    }
+
+    [Fact]
+    public Task TwoServersOnOneSqliteFile_KilledAtRandom_EveryEffectOnce() => RunAsync("sqlite", 2, null, null);
+
+    private async Task RunAsync(string storeName, int nodeCount, string? postgres, Func<Task>? postgresOutage)
+    {
+        var settings = _settings;
         var root = Path.GetDirectoryName(TestServers.NewSqlitePath())!;
         var jobs = Path.Combine(root, "jobs");
         var effects = Path.Combine(root, "effects.log");
@@ -47,10 +60,8 @@ public class ChaosTests(ITestOutputHelper output)
         var kills = new List<(string Node, DateTimeOffset At)>();
         int[] exitCodes = [];
         var end = DateTimeOffset.UtcNow + settings.Duration;
-        // The long version also takes PostgreSQL away once, half-way: the nodes pause and carry on by themselves.
-        var outage = settings.PostgresOutage > TimeSpan.Zero && postgres is not null
-            ? Task.Delay(settings.Duration / 2).ContinueWith(_ => TestServers.PostgresOutageAsync(settings.PostgresOutage), TaskScheduler.Default).Unwrap()
-            : Task.CompletedTask;
+        // The nodes pause during the outage and carry on by themselves.
+        var outage = postgresOutage is null ? Task.CompletedTask : Task.Delay(settings.Duration / 2).ContinueWith(_ => postgresOutage(), TaskScheduler.Default).Unwrap();
         try
         {
             while (DateTimeOffset.UtcNow < end)
