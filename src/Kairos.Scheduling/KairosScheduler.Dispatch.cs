@@ -18,7 +18,7 @@ public sealed partial class KairosScheduler
                 // here is not taken for one still running. Otherwise the flush loop writes them, off this path.
                 if (runsWaiting) await FlushAsync(cancellationToken).ConfigureAwait(false);
                 var now = clock.GetUtcNow();
-                var claim = await store.Runs.ClaimDueAsync(options.NodeId, now, now + options.ClaimAhead, options.ClaimFor, options.MaxClaim, _misfire, cancellationToken).ConfigureAwait(false);
+                var claim = await store.Runs.ClaimDueAsync(options.NodeId, now, now + options.ClaimAhead, options.ClaimFor, options.MaxClaim, LateSlots, cancellationToken).ConfigureAwait(false);
                 foreach (var run in claim.Claimed) Start(run);
                 foreach (var id in claim.ToReplace)
                 {
@@ -52,7 +52,7 @@ public sealed partial class KairosScheduler
     private MisfireRule? _misfireRule;
 
     // Slots claimed late (planned before a stop, or claimed after their node died) follow their job's misfire policy.
-    private MisfireRule _misfire => _misfireRule ??= new MisfireRule(id => catalog.Find(id)?.Misfire, options.MisfireThreshold);
+    private MisfireRule LateSlots => _misfireRule ??= new MisfireRule(id => catalog.Find(id)?.Misfire, options.MisfireThreshold);
 
     private void Start(Run run)
     {

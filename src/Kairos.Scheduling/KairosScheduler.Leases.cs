@@ -37,7 +37,7 @@ public sealed partial class KairosScheduler
     // supervisors of its running actions (which stop their action when their node has been silent too long).
     private async Task HeartbeatAsync(CancellationToken cancellationToken)
     {
-        foreach (var durable in _durable) durable.Heartbeat(options.NodeId);
+        foreach (var durable in Durable) durable.Heartbeat(options.NodeId);
         var now = clock.GetUtcNow();
         try
         {

@@ -16,7 +16,10 @@ public sealed partial class KairosScheduler
     private readonly ConcurrentDictionary<(long RunId, int Attempt), (IDurableActionExecutor Executor, string Node)> _journaled = new();
     private IDurableActionExecutor[]? _durableExecutors;
 
-    private IDurableActionExecutor[] _durable => _durableExecutors ??= _executors.OfType<IDurableActionExecutor>().ToArray();
+    private IDurableActionExecutor[] Durable => _durableExecutors ??= _executors.OfType<IDurableActionExecutor>().ToArray();
+
+    // The executor that keeps a journal for this job's action, if any does.
+    private IDurableActionExecutor? DurableFor(Job? job) => job is null ? null : Array.Find(Durable, d => d.CanExecute(job.Action));
 
     /// <summary>Settles the runs this node left running before it restarted, at once rather than after their leases.</summary>
     private async Task RecoverOwnRunsAsync(CancellationToken cancellationToken)
@@ -35,7 +38,7 @@ public sealed partial class KairosScheduler
         // Journals of attempts the store has already finished (the node died between writing the outcome and
         // dropping the journal) are swept now.
         var running = mine.Select(r => (r.Id, r.Attempt)).ToHashSet();
-        foreach (var durable in _durable)
+        foreach (var durable in Durable)
         {
             foreach (var (runId, attempt) in durable.Journaled(options.NodeId).Where(j => !running.Contains(j)))
                 durable.Forget(options.NodeId, runId, attempt);
@@ -45,7 +48,7 @@ public sealed partial class KairosScheduler
     private async Task SettleAsync(Run run, bool adopt, CancellationToken cancellationToken)
     {
         var job = catalog.Find(run.JobId);
-        var durable = job is null ? null : Array.Find(_durable, d => d.CanExecute(job.Action));
+        var durable = DurableFor(job);
         var node = run.Node ?? options.NodeId;
         if (durable is null || !durable.Knows(node))
         {
@@ -81,7 +84,7 @@ public sealed partial class KairosScheduler
     private async Task SettleIfEndedAsync(Run run, CancellationToken cancellationToken)
     {
         var job = catalog.Find(run.JobId);
-        var durable = job is null ? null : Array.Find(_durable, d => d.CanExecute(job.Action));
+        var durable = DurableFor(job);
         if (durable is null || run.Node is not { } node || !durable.Knows(node)) return;
         if (durable.Inspect(node, run.Id, run.Attempt).Status != AttemptStatus.Ended) return;
         logger.LogWarning("Run {RunId} of {JobId}: node {Node} is silent and the attempt it started has ended; recording its outcome", run.Id, run.JobId, node);
@@ -135,7 +138,7 @@ public sealed partial class KairosScheduler
 
     private void TrackJournal(Run run, Job? job)
     {
-        if (job is not null && Array.Find(_durable, d => d.CanExecute(job.Action)) is { } durable)
+        if (DurableFor(job) is { } durable)
             _journaled[(run.Id, run.Attempt)] = (durable, options.NodeId);
     }
 

@@ -25,11 +25,13 @@ public class ChaosTests(ITestOutputHelper output)
     {
         // The long version takes PostgreSQL away once, half-way: a server of its own, so no other test feels it.
         using var own = _settings.PostgresOutage > TimeSpan.Zero ? new StoppablePostgres() : null;
-        var outage = own is null ? null : (Func<Task>)(async () =>
+        var outage = own is null ? null : (Func<Task<(DateTimeOffset, DateTimeOffset)>>)(async () =>
         {
+            var from = DateTimeOffset.UtcNow;
             own.Stop();
             await Task.Delay(_settings.PostgresOutage);
             own.Start();
+            return (from, DateTimeOffset.UtcNow);
         });
         await RunAsync("postgres", 3, own?.ConnectionString ?? TestServers.NewPostgresDatabase(), outage);
     }
@@ -37,7 +39,7 @@ public class ChaosTests(ITestOutputHelper output)
     [Fact]
     public Task TwoServersOnOneSqliteFile_KilledAtRandom_EveryEffectOnce() => RunAsync("sqlite", 2, null, null);
 
-    private async Task RunAsync(string storeName, int nodeCount, string? postgres, Func<Task>? postgresOutage)
+    private async Task RunAsync(string storeName, int nodeCount, string? postgres, Func<Task<(DateTimeOffset, DateTimeOffset)>>? postgresOutage)
     {
         var settings = _settings;
         var root = Path.GetDirectoryName(TestServers.NewSqlitePath())!;
@@ -59,9 +61,16 @@ public class ChaosTests(ITestOutputHelper output)
         var random = new Random(settings.Seed);
         var kills = new List<(string Node, DateTimeOffset At)>();
         int[] exitCodes = [];
+        (DateTimeOffset, DateTimeOffset)? outageWindow = null;
         var end = DateTimeOffset.UtcNow + settings.Duration;
         // The nodes pause during the outage and carry on by themselves.
-        var outage = postgresOutage is null ? Task.CompletedTask : Task.Delay(settings.Duration / 2).ContinueWith(_ => postgresOutage(), TaskScheduler.Default).Unwrap();
+        var outage = OutageHalfWayAsync();
+        async Task<(DateTimeOffset, DateTimeOffset)?> OutageHalfWayAsync()
+        {
+            if (postgresOutage is null) return null;
+            await Task.Delay(settings.Duration / 2);
+            return await postgresOutage();
+        }
         try
         {
             while (DateTimeOffset.UtcNow < end)
@@ -76,13 +85,13 @@ public class ChaosTests(ITestOutputHelper output)
         }
         finally
         {
-            await outage;
+            outageWindow = await outage;
             exitCodes = await Task.WhenAll(nodes.Select(n => n.StopAsync()));
         }
 
         await using IKairosStore store = postgres is null ? SqliteStore.Open(Path.Combine(root, "kairos.db")) : PostgresStore.Open(postgres);
-        var report = await ChaosReport.BuildAsync(store, settings.Jobs, Effect.Read(effects), kills, effects);
-        var json = JsonSerializer.Serialize(new { bench = "chaos", store = storeName, nodes = nodeCount, settings.Jobs, seconds = settings.Duration.TotalSeconds, postgresOutageSeconds = settings.PostgresOutage.TotalSeconds, report.Kills, report.Slots, report.Executions, report.DoubleExecutions, report.SlotsWithoutRecord, report.FailedButCompleted, report.Orphans, report.LongestGapSeconds, report.LongestGapAt, report.StillRunning });
+        var report = await ChaosReport.BuildAsync(store, settings.Jobs, Effect.Read(effects), kills, effects, outageWindow);
+        var json = JsonSerializer.Serialize(new { bench = "chaos", store = storeName, nodes = nodeCount, settings.Jobs, seconds = settings.Duration.TotalSeconds, postgresOutageSeconds = settings.PostgresOutage.TotalSeconds, report.Kills, report.Slots, report.Executions, report.DoubleExecutions, report.SlotsWithoutRecord, report.FailedButCompleted, report.Orphans, report.LongestGapSeconds, report.LongestGapAt, report.PauseAcrossOutageSeconds, report.StillRunning });
         output.WriteLine(json);
         if (Environment.GetEnvironmentVariable("KAIROS_CHAOS_REPORT") is { Length: > 0 } file) await File.AppendAllTextAsync(file, json + "\n");
         var logs = string.Join("\n", nodes.Select(n => $"===== {n.Id}\n{n.Log}"));
