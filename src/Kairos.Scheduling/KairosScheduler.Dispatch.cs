@@ -18,7 +18,7 @@ public sealed partial class KairosScheduler
                 // here is not taken for one still running. Otherwise the flush loop writes them, off this path.
                 if (runsWaiting) await FlushAsync(cancellationToken).ConfigureAwait(false);
                 var now = clock.GetUtcNow();
-                var claim = await store.Runs.ClaimDueAsync(options.NodeId, now, now + options.ClaimAhead, options.ClaimFor, options.MaxClaim, LateSlots, cancellationToken).ConfigureAwait(false);
+                var claim = await store.Runs.ClaimDueAsync(options.NodeId, now, now + options.ClaimAhead, options.ClaimFor, options.MaxClaim, LateSlots, _share.ClaimsAhead, cancellationToken).ConfigureAwait(false);
                 foreach (var run in claim.Claimed) Start(run);
                 foreach (var id in claim.ToReplace)
                 {
@@ -123,6 +123,7 @@ public sealed partial class KairosScheduler
     // Queued before the attempt leaves the running set: shutdown waits on that set, then writes what is queued.
     private void Finish(RunningAttempt attempt, Job? job, ActionOutcome outcome, DateTimeOffset? actualStart)
     {
+        _completing[attempt.Run.Id] = attempt.Run.Attempt;
         _completions.Enqueue(Complete(attempt.Run, job, outcome, attempt) with { StartedAt = actualStart });
         Forget(attempt);
     }
@@ -191,17 +192,35 @@ public sealed partial class KairosScheduler
 
     private async Task FlushOnceAsync(CancellationToken cancellationToken)
     {
+        // What could not be written goes back into its queue for the next pass, like outcomes: a claim this node never
+        // hands back is one it will not take again.
         if (!_released.IsEmpty)
         {
             var released = new List<long>();
             while (_released.TryDequeue(out var id)) released.Add(id);
-            await store.Runs.ReleaseClaimsAsync(options.NodeId, released, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await store.Runs.ReleaseClaimsAsync(options.NodeId, released, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                foreach (var id in released) _released.Enqueue(id);
+                throw;
+            }
         }
         if (!_handedBack.IsEmpty)
         {
             var handedBack = new List<Run>();
             while (_handedBack.TryDequeue(out var run)) handedBack.Add(run);
-            await store.Runs.ReleaseAsync(handedBack, $"handed back by node {options.NodeId} before its action began", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await store.Runs.ReleaseAsync(handedBack, $"handed back by node {options.NodeId} before its action began", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                foreach (var run in handedBack) _handedBack.Enqueue(run);
+                throw;
+            }
         }
         while (!_output.IsEmpty)
             await store.Logs.AppendAsync(_output.Drain(), cancellationToken).ConfigureAwait(false);
@@ -219,6 +238,7 @@ public sealed partial class KairosScheduler
         }
         foreach (var c in batch)
         {
+            _completing.TryRemove(c.RunId, out _);
             events.OnAttemptCompleted(c);
             ForgetJournal(c);
         }

@@ -33,11 +33,26 @@ public sealed partial class KairosScheduler
         await TakeOverDeadNodesAsync(now, cancellationToken).ConfigureAwait(false);
     }
 
-    // The node says it is alive twice over: in the store, for the other nodes, and in its journal folder, for the
-    // supervisors of its running actions (which stop their action when their node has been silent too long).
+    // The node says it is alive twice over: in its journal folder, for the supervisors of its running actions (which
+    // stop their action when their node has been silent too long), on a loop of its own so that slow store calls never
+    // starve it; and in the store, for the other nodes. A journal that cannot be touched (a read-only data folder) is
+    // loud in the log but does not silence the node in the store.
+    private Task TouchJournalsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var durable in Durable)
+        {
+            try { durable.Heartbeat(options.NodeId); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                logger.LogError(e, "Node {Node} cannot touch its journal heartbeat; its supervised commands stop once it is stale", options.NodeId);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
     private async Task HeartbeatAsync(CancellationToken cancellationToken)
     {
-        foreach (var durable in Durable) durable.Heartbeat(options.NodeId);
+        await TouchJournalsAsync(cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         try
         {
@@ -62,14 +77,16 @@ public sealed partial class KairosScheduler
     /// </summary>
     private async Task TakeOverDeadNodesAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        foreach (var run in (await store.Runs.ExpiredLeasesAsync(now, options.NodeId, cancellationToken).ConfigureAwait(false)).Where(r => !_running.ContainsKey(r.Id)))
+        foreach (var run in (await store.Runs.ExpiredLeasesAsync(now, options.NodeId, cancellationToken).ConfigureAwait(false))
+                     .Where(r => !_running.ContainsKey(r.Id) && !(_completing.TryGetValue(r.Id, out var a) && a == r.Attempt)))
             await SettleAsync(run, adopt: true, cancellationToken).ConfigureAwait(false);
+        var nodes = await store.Nodes.ListAsync(cancellationToken).ConfigureAwait(false);
+        _share.Update(nodes.Where(n => n.HeartbeatAt >= now - options.ControlInterval * 3).Select(n => n.Id));
         if (_storeHealthySince is not { } healthy || now - healthy < options.NodeTimeout) return;
         var silent = await store.Runs.RunningOnSilentNodesAsync(now - options.ControlInterval * 3, options.NodeId, cancellationToken).ConfigureAwait(false);
         if (silent.Count == 0) return;
         // A node that never said it was alive counts as dead: every node heartbeats before it starts anything.
-        var alive = (await store.Nodes.ListAsync(cancellationToken).ConfigureAwait(false))
-            .Where(n => n.HeartbeatAt >= now - options.NodeTimeout).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        var alive = nodes.Where(n => n.HeartbeatAt >= now - options.NodeTimeout).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var run in silent.Where(r => !_running.ContainsKey(r.Id)))
         {
             if (!alive.Contains(run.Node!)) await SettleAsync(run, adopt: false, cancellationToken).ConfigureAwait(false);

@@ -41,7 +41,7 @@ public sealed partial class KairosScheduler
         foreach (var durable in Durable)
         {
             foreach (var (runId, attempt) in durable.Journaled(options.NodeId).Where(j => !running.Contains(j)))
-                durable.Forget(options.NodeId, runId, attempt);
+                ForgetQuietly(durable, options.NodeId, runId, attempt);
         }
     }
 
@@ -64,6 +64,7 @@ public sealed partial class KairosScheduler
             case AttemptStatus.NotStarted:
                 logger.LogWarning("Run {RunId} of {JobId}: node {Node} stopped before its action began; back to the queue", run.Id, run.JobId, node);
                 _handedBack.Enqueue(run);
+                ForgetQuietly(durable, node, run.Id, run.Attempt);
                 break;
             case AttemptStatus.Running when !adopt:
                 break; // its supervisor still runs it; it stops the action once the node has been silent long enough
@@ -74,7 +75,7 @@ public sealed partial class KairosScheduler
                 break;
             default:
                 await FailLostAsync([run], _ => $"node {node} stopped while it ran and the action's supervisor is gone without an outcome (the machine restarted?): whether it finished is unknown", cancellationToken).ConfigureAwait(false);
-                durable.Forget(node, run.Id, run.Attempt);
+                ForgetQuietly(durable, node, run.Id, run.Attempt);
                 break;
         }
     }
@@ -101,6 +102,8 @@ public sealed partial class KairosScheduler
             ActionStarted = true,
             LeaseUntil = clock.GetUtcNow(), // renewed on the next pass
         };
+        // An operator asked to kill it before its node stopped: it ends killed (and is not retried), whatever it did since.
+        if (run.KillRequested) attempt.RequestStop(StopReason.Killed, "an operator (kill request)");
         _running[run.Id] = attempt;
         _journaled[(run.Id, run.Attempt)] = (durable, node);
         attempt.Execution = Task.Run(async () =>
@@ -146,7 +149,17 @@ public sealed partial class KairosScheduler
     private void ForgetJournal(RunCompletion completion)
     {
         if (_journaled.TryRemove((completion.RunId, completion.Attempt), out var journal))
-            journal.Executor.Forget(journal.Node, completion.RunId, completion.Attempt);
+            ForgetQuietly(journal.Executor, journal.Node, completion.RunId, completion.Attempt);
+    }
+
+    // A journal that cannot be dropped now is swept when the node next starts; it must not stop the others.
+    private void ForgetQuietly(IDurableActionExecutor durable, string node, long runId, int attempt)
+    {
+        try { durable.Forget(node, runId, attempt); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "Could not drop the journal of run {RunId} attempt {Attempt}", runId, attempt);
+        }
     }
 
     private async Task FailLostAsync(List<Run> lost, Func<Run, string> why, CancellationToken cancellationToken)

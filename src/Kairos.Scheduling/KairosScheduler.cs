@@ -24,10 +24,13 @@ public sealed partial class KairosScheduler(
     private readonly ConcurrentQueue<RunCompletion> _completions = new();
     private readonly ConcurrentQueue<long> _released = new();
     private readonly ConcurrentQueue<Run> _handedBack = new();
+    // Runs whose outcome is known here but not yet written: not "lost", though no attempt follows them any more.
+    private readonly ConcurrentDictionary<long, int> _completing = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly SemaphoreSlim _flushGate = new(1, 1);
     private readonly IActionExecutor[] _executors = executors.ToArray();
     private readonly RunStarter _starter = new(store.Runs, options, clock, logger);
+    private readonly ClaimShare _share = new(options.NodeId);
     private DateTimeOffset? _storeHealthySince;
     private CancellationTokenSource? _loops;
     private CancellationTokenSource? _background;
@@ -51,13 +54,16 @@ public sealed partial class KairosScheduler(
         await HeartbeatAsync(cancellationToken).ConfigureAwait(false);
         _loops = new CancellationTokenSource();
         _background = new CancellationTokenSource();
+        var control = options.ControlInterval < options.Lease / 3 ? options.ControlInterval : options.Lease / 3;
         _backgroundTasks =
         [
             _starter.RunAsync(_background.Token),
             Loop("flush", FlushAsync, options.FlushInterval, _background.Token),
-            Loop("leases", KeepLeasesAsync, options.ControlInterval < options.Lease / 3 ? options.ControlInterval : options.Lease / 3, _background.Token),
+            Loop("journal heartbeat", TouchJournalsAsync, options.ControlInterval, _background.Token),
         ];
         await RecoverOwnRunsAsync(cancellationToken).ConfigureAwait(false);
+        // After recovery, so the runs it settles are not settled a second time by the first pass.
+        _backgroundTasks = [.. _backgroundTasks, Loop("leases", KeepLeasesAsync, control, _background.Token)];
         _loopTasks = [Loop("plan", PlanOnceAsync, options.PlanInterval, _loops.Token), DispatchLoopAsync(_loops.Token)];
         logger.LogInformation("Scheduler node {Node} started", options.NodeId);
     }

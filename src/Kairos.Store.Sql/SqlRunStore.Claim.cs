@@ -17,7 +17,8 @@ internal sealed partial class SqlRunStore
     private static readonly RowColumn[] StartColumns = [RowColumn.Long("id"), RowColumn.Text("node"), RowColumn.Long("attempt"), RowColumn.Long("claimed"), RowColumn.Long("at"), RowColumn.Long("lease"), RowColumn.Text("why")];
     private static readonly RowColumn[] FinishColumns = [RowColumn.Long("id"), RowColumn.Text("state"), RowColumn.Text("reason"), RowColumn.Text("detail"), RowColumn.Long("at")];
 
-    public async Task<ClaimResult> ClaimDueAsync(string node, DateTimeOffset now, DateTimeOffset dueBy, TimeSpan claimFor, int max, MisfireRule? misfire = null, CancellationToken cancellationToken = default)
+    public async Task<ClaimResult> ClaimDueAsync(string node, DateTimeOffset now, DateTimeOffset dueBy, TimeSpan claimFor, int max, MisfireRule? misfire = null,
+        Func<string, bool>? claimsAhead = null, CancellationToken cancellationToken = default)
     {
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         var connection = scope.Connection;
@@ -55,6 +56,7 @@ internal sealed partial class SqlRunStore
         foreach (var row in candidates)
         {
             var run = row.ToRun();
+            if (run.DueAt > now && claimsAhead?.Invoke(run.JobId) == false) continue; // another node's share, until it is due
             if (exclusive.Contains(run.JobId) && !locked.Contains(run.JobId))
             {
                 waiting++; // another node is claiming this job's runs right now
@@ -152,13 +154,16 @@ internal sealed partial class SqlRunStore
             r.Id, node, r.Attempt, UnixTime.ToMs(r.LeaseUntil), at, UnixTime.ToMs(now + lease), $"attempt {r.Attempt + 1} on {node}",
         }).ToList();
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        // Only the claim as this node made it starts: a lapsed claim another node took, or a run an operator cancelled, does not.
+        // Only the claim as this node made it, and only while it holds: a claim that lapsed (another node may have taken
+        // it, or a claim of the same forbid job may have been made since, not counting it), or a run an operator
+        // cancelled, does not start.
         var started = await dialect.ExecuteRowsAsync(scope.Connection, scope.Transaction,
             $"""
             UPDATE runs SET state = 'running', attempt = runs.attempt + 1, started_at = v.at, lease_until = v.lease,
                 kill_requested = 0, detail = NULL, changed_at = v.at, transition = v.why
             FROM {"{rows}"} AS v
             WHERE runs.id = v.id AND runs.node = v.node AND runs.{Waiting} AND runs.attempt = v.attempt AND runs.lease_until = v.claimed
+              AND runs.lease_until >= v.at
             """, StartColumns, rows, cancellationToken).ConfigureAwait(false);
         var ids = started == claimed.Count
             ? claimed.Select(r => r.Id).ToHashSet()

@@ -68,8 +68,11 @@ internal sealed partial class SqlRunStore(SqlDialect dialect) : IRunStore
         await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         var ms = await connection.ExecuteScalarAsync<long?>(
             """
-            SELECT MIN(CASE WHEN node IS NULL OR lease_until < @now THEN due_at ELSE lease_until + @ahead + 1 END)
-            FROM runs WHERE state IN ('scheduled', 'queued')
+            SELECT MIN(next) FROM (
+                SELECT MIN(due_at) AS next FROM runs WHERE state IN ('scheduled', 'queued') AND (node IS NULL OR lease_until < @now)
+                UNION ALL
+                SELECT MIN(lease_until) + @ahead + 1 FROM runs WHERE state IN ('scheduled', 'queued') AND node IS NOT NULL AND lease_until >= @now
+            ) n
             """, new { now = UnixTime.ToMs(now), ahead = (long)claimAhead.TotalMilliseconds }).ConfigureAwait(false);
         return UnixTime.FromMs(ms);
     }

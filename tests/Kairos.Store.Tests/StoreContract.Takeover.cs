@@ -45,6 +45,31 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task Start_AfterTheClaimLapsed_RefusedEvenWhenNobodyTookIt()
+    {
+        await AddJobAsync("a", OverlapPolicy.Forbid);
+        await Store.Runs.AddSlotRunsAsync([Slot("a", 1)], T0);
+        var claimed = Assert.Single((await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(1), T0.AddSeconds(1), ClaimFor, 10)).Claimed);
+        // A lapsed claim no longer counts for overlap, so starting it now could run beside a newer claim of its job.
+        Assert.Empty(await Store.Runs.StartAsync("n1", [claimed], T0.AddSeconds(3.5), Lease));
+        Assert.Single(await Store.Runs.StartAsync("n1", [claimed], T0.AddSeconds(2.9), Lease));
+    }
+
+    [Fact]
+    public async Task Claim_AheadOnlyForItsShare_DueRunsForAnyNode()
+    {
+        await AddJobAsync("mine", OverlapPolicy.Allow);
+        await AddJobAsync("theirs", OverlapPolicy.Allow);
+        await Store.Runs.AddSlotRunsAsync([Slot("mine", 10), Slot("theirs", 10), Slot("theirs", 9)], T0);
+        var ahead = await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(9.6), T0.AddSeconds(10.1), ClaimFor, 10, claimsAhead: id => id == "mine");
+        // Ahead of time only its own share; the slot already due is anyone's (its node may be dead).
+        Assert.Equal([("theirs", T0.AddSeconds(9)), ("mine", T0.AddSeconds(10))], ahead.Claimed.Select(r => (r.JobId, r.SlotTime!.Value)));
+        Assert.Equal(0, ahead.Waiting);
+        var due = await Store.Runs.ClaimDueAsync("n1", T0.AddSeconds(10), T0.AddSeconds(10), ClaimFor, 10, claimsAhead: id => id == "mine");
+        Assert.Equal("theirs", Assert.Single(due.Claimed).JobId);
+    }
+
+    [Fact]
     public async Task Claim_OwnLapsedClaim_NotTakenAgainByTheSameNode()
     {
         await AddJobAsync("a", OverlapPolicy.Allow);

@@ -32,7 +32,12 @@ public interface IRunStore
     /// becomes running only through <see cref="StartAsync"/>. A claim that lapses (its node died) is claimed again by
     /// any node. Two nodes never hold the same run, and two claims never both start runs of one forbid job.
     /// </summary>
-    Task<ClaimResult> ClaimDueAsync(string node, DateTimeOffset now, DateTimeOffset dueBy, TimeSpan claimFor, int max, MisfireRule? misfire = null, CancellationToken cancellationToken = default);
+    /// <param name="claimsAhead">
+    /// Which jobs' runs this node claims before they are due; null for all. Nodes share the claiming ahead, so one that
+    /// dies holds only its share of the next runs; runs already due are claimed by any node.
+    /// </param>
+    Task<ClaimResult> ClaimDueAsync(string node, DateTimeOffset now, DateTimeOffset dueBy, TimeSpan claimFor, int max, MisfireRule? misfire = null,
+        Func<string, bool>? claimsAhead = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The node begins these claimed runs now: each becomes running with a new attempt, leased until
