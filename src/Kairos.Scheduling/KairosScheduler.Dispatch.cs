@@ -72,8 +72,10 @@ public sealed partial class KairosScheduler
             var executor = job is null ? null : Array.Find(_executors, e => e.CanExecute(job.Action));
             if (!await WaitForStartAsync(attempt.Run.StartedAt!.Value, attempt.Stop.Token).ConfigureAwait(false))
             {
-                // Stopped before it began (shutdown, or a newer slot replaced it): nothing of it happened here, so the
-                // claim goes back and the run stays in the queue for another node, or for this one after a restart.
+                // Killed before it began: the operator's kill stands, the run ends killed without running.
+                if (attempt.Reason == StopReason.Killed && await CancelClaimedAsync(attempt).ConfigureAwait(false)) return;
+                // Stopped before it began (shutdown): nothing of it happened here, so the claim goes back and the run
+                // stays in the queue for another node, or for this one after a restart.
                 _released.Enqueue(attempt.Run.Id);
                 Forget(attempt);
                 return;
@@ -98,7 +100,11 @@ public sealed partial class KairosScheduler
                 Forget(attempt);
                 return;
             }
-            if (job is null || executor is null)
+            if (attempt.Reason == StopReason.Killed)
+            {
+                outcome = new ActionOutcome(false, "its action did not begin");
+            }
+            else if (job is null || executor is null)
             {
                 outcome = new ActionOutcome(false, job is null ? $"job '{run.JobId}' is not loaded on node {options.NodeId}" : $"no executor for {job.Action.GetType().Name}");
             }
@@ -118,6 +124,21 @@ public sealed partial class KairosScheduler
             outcome = new ActionOutcome(false, $"executor error: {e.Message}");
         }
         Finish(attempt, job, outcome, actualStart);
+    }
+
+    private async Task<bool> CancelClaimedAsync(RunningAttempt attempt)
+    {
+        try
+        {
+            await store.Runs.CancelWaitingAsync(attempt.Run.Id, attempt.StoppedBy ?? "an operator", clock.GetUtcNow()).ConfigureAwait(false);
+            Forget(attempt);
+            return true;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogError(e, "Run {RunId} of {JobId} was killed before it began, but that could not be recorded; it goes back to the queue", attempt.Run.Id, attempt.Run.JobId);
+            return false;
+        }
     }
 
     // Queued before the attempt leaves the running set: shutdown waits on that set, then writes what is queued.

@@ -25,7 +25,7 @@ public class CrashTests
         {
             var client = new KairosClient(first.Http());
             longRun = (await client.TriggerAsync("long", reason: "crash test")).RunId;
-            await WaitForLogAsync(client, longRun, "before");
+            await WaitForLogAsync(client, longRun, l => l == "before");
             await first.CrashAsync();
         }
         await Task.Delay(1500); // downtime: slots come due with no scheduler running, and the command goes on alone
@@ -68,7 +68,8 @@ public class CrashTests
         {
             var client = new KairosClient(first.Http());
             run = (await client.TriggerAsync("pay", reason: "crash test")).RunId;
-            for (var i = 0; i < 100 && (await client.GetRunAsync(run)).State != "running"; i++) await Task.Delay(50);
+            // Running in the store is written just before the supervisor starts; its first log line says the command began.
+            await WaitForLogAsync(client, run, l => l.StartsWith("started pid", StringComparison.Ordinal));
             await first.CrashAsync();
         }
         // The command finishes while no server runs: its supervisor keeps the exit status.
@@ -96,8 +97,7 @@ public class CrashTests
         {
             var client = new KairosClient(first.Http());
             run = (await client.TriggerAsync("stuck", reason: "crash test")).RunId;
-            for (var i = 0; i < 100 && (await client.GetRunAsync(run)).State != "running"; i++) await Task.Delay(50);
-            await Task.Delay(500);
+            await WaitForLogAsync(client, run, l => l.StartsWith("started pid", StringComparison.Ordinal));
             await first.CrashAsync();
         }
         // Half the node timeout after its node went silent, the supervisor kills the command's whole process group.
@@ -122,14 +122,14 @@ public class CrashTests
         return (jobs, data);
     }
 
-    private static async Task WaitForLogAsync(KairosClient client, long run, string text)
+    private static async Task WaitForLogAsync(KairosClient client, long run, Func<string, bool> line)
     {
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 600; i++)
         {
-            if ((await client.GetLogsAsync(run)).Any(l => l.Text == text)) return;
+            if ((await client.GetLogsAsync(run)).Any(l => line(l.Text))) return;
             await Task.Delay(50);
         }
-        Assert.Fail($"run {run} never printed '{text}'");
+        Assert.Fail($"run {run} never printed the line awaited");
     }
 
     private static async Task<Kairos.Client.Contracts.RunDto> WaitForFinalAsync(KairosClient client, long run)

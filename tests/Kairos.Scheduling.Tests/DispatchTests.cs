@@ -111,6 +111,22 @@ public class DispatchTests
     }
 
     [Fact]
+    public async Task Kill_RunClaimedAheadOfItsSlot_EndsKilledWithoutRunning()
+    {
+        await using var h = await Harness.CreateAsync(TimeProvider.System, options: new SchedulerOptions { ClaimAhead = TimeSpan.FromSeconds(5) });
+        await h.AddJobAsync("id: later\naction: { command: { argv: [sh, -c, 'echo ran'] } }\n");
+        var now = TimeProvider.System.GetUtcNow();
+        var id = await h.Store.Runs.AddRunAsync(new NewRun("later", null, TriggerKind.Manual, null, now.AddSeconds(3), RunState.Queued), now);
+        await h.Scheduler.StartAsync();
+        Assert.True(await WaitUntilAsync(() => h.Scheduler.RunningIds.Contains(id)));
+        Assert.True(h.Scheduler.Kill(id, "alice"));
+        var run = await WaitForFinalAsync(h, id, TimeSpan.FromSeconds(10));
+        Assert.Equal(RunState.Killed, run.State);
+        Assert.Equal(0, run.Attempt); // it never began
+        Assert.Contains("alice", run.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Shutdown_RunClaimedAheadOfItsSlot_HandedBackForAnotherNode()
     {
         await using var h = await Harness.CreateAsync(TimeProvider.System, options: new SchedulerOptions { ClaimAhead = TimeSpan.FromSeconds(5) });
