@@ -19,12 +19,25 @@ public sealed class MockClusterChildProcessTests
     {
         using var cluster = MockCluster.Start(brokers: 1);
         // librdkafka names its threads rdk:main, rdk:broker…, rdk:mock; /proc shows each one's blocked-signal mask.
+        // Other tests' threads come and go meanwhile: one that exits between the listing and the read is passed over.
         var threads = Directory.GetDirectories("/proc/self/task")
-            .Select(t => (Name: File.ReadAllText(Path.Combine(t, "comm")).Trim(), Blocked: BlockedSignals(t)))
+            .Select(ReadThread).OfType<(string Name, ulong Blocked)>()
             .Where(t => t.Name.StartsWith("rdk:", StringComparison.Ordinal))
             .ToList();
         Assert.Contains(threads, t => t.Name == "rdk:mock");
         Assert.All(threads, t => Assert.True(((t.Blocked >> (SigChld - 1)) & 1) == 1, $"{t.Name} can receive SIGCHLD (blocked mask {t.Blocked:x16})"));
+    }
+
+    private static (string Name, ulong Blocked)? ReadThread(string task)
+    {
+        try
+        {
+            return (File.ReadAllText(Path.Combine(task, "comm")).Trim(), BlockedSignals(task));
+        }
+        catch (IOException)
+        {
+            return null; // the thread ended
+        }
     }
 
     private static ulong BlockedSignals(string task)
