@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace Kairos.Testing;
@@ -54,18 +53,6 @@ public sealed class StoppablePostgres : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private void Run(string file, string arguments, bool asPostgres = true)
-    {
-        var start = asPostgres && _asRoot
-            ? new ProcessStartInfo("runuser", $"-u postgres -- {file} {arguments}")
-            : new ProcessStartInfo(file, arguments);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{file} {arguments} exited {process.ExitCode}: {error}{output.Result}");
-    }
+    // The tests' one process runner; the server's own programs run as the postgres user when the tests run as root.
+    private void Run(string file, string arguments, bool asPostgres = true) => TestServers.Run(file, arguments, asPostgres && _asRoot);
 }

@@ -77,7 +77,8 @@ public static class TestServers
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static void Run(string file, string arguments, bool asPostgres = false)
+    /// <summary>Runs a program to its end (as the postgres user when asked); a non-zero exit throws with its output.</summary>
+    internal static void Run(string file, string arguments, bool asPostgres = false)
     {
         var start = asPostgres
             ? new ProcessStartInfo("runuser", $"-u postgres -- {file} {arguments}")
