@@ -13,7 +13,7 @@ internal static class BenchJobs
         for (var i = 0; i < count; i++)
         {
             definition.Id = Id(prefix, i);
-            await store.Jobs.UpsertAsync(new JobRecord(definition.Id, JobJson.Serialize(definition), "bench", OverlapPolicy.Allow, TimeProvider.System.GetUtcNow()));
+            await store.Jobs.UpsertAsync(new JobRecord(definition.Id, definition.ToSpec(), "bench", OverlapPolicy.Allow, TimeProvider.System.GetUtcNow()), new JobChange("bench"));
         }
     }
 

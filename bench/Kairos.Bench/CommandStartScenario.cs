@@ -20,7 +20,7 @@ internal static class CommandStartScenario
         await store.MigrateAsync();
         await BenchJobs.SeedAsync(store, new JobDefinition { Schedule = new() { Cron = "* * * * * *" }, Action = new() { Command = new() { Argv = ["date", "+%s.%N"] } }, Overlap = "allow" }, "cmd", jobs);
         var catalog = new JobCatalog(store, BuiltInCalendars.Default, NullLogger<JobCatalog>.Instance);
-        await using var scheduler = new KairosScheduler(store, catalog, [new CommandExecutor(TimeProvider.System, new CommandJournalOptions { Root = path + ".nodes" })], new SchedulerOptions { NodeId = "bench" }, new SchedulerEvents(), TimeProvider.System, NullLogger<KairosScheduler>.Instance);
+        await using var scheduler = new KairosScheduler(store, catalog, [new CommandExecutor(TimeProvider.System, new CommandJournalOptions { Root = path + ".nodes", PollClock = TimeProvider.System })], new SchedulerOptions { NodeId = "bench" }, new SchedulerEvents(), TimeProvider.System, NullLogger<KairosScheduler>.Instance);
         await scheduler.StartAsync();
         var measurement = new Measurement();
         var (start, end) = await BenchJobs.OpenWindowAsync(measurement, seconds, TimeSpan.FromSeconds(3));

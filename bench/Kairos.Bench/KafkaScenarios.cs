@@ -61,7 +61,7 @@ internal static class KafkaScenarios
 
         cluster.CreateTopic("kairos", 4);
         using var shared = new SharedProducer(clients);
-        var executor = new KafkaPublishExecutor(shared, new PartnerPacers(clients.Options, TimeProvider.System), new CommandExecutor(TimeProvider.System, new CommandJournalOptions { Root = Path.Combine(Path.GetTempPath(), "kairos-bench", Guid.NewGuid().ToString("N")) }), TimeProvider.System);
+        var executor = new KafkaPublishExecutor(shared, new PartnerPacers(clients.Options, TimeProvider.System), new CommandExecutor(TimeProvider.System, new CommandJournalOptions { Root = Path.Combine(Path.GetTempPath(), "kairos-bench", Guid.NewGuid().ToString("N")), PollClock = TimeProvider.System }), TimeProvider.System);
         var items = Enumerable.Range(0, messages).Select(i => MessageItem.Scalar($"P{i}")).ToList();
         Emit(Publish("kairos-publish-unpaced", messages, () =>
         {

@@ -5,7 +5,8 @@ namespace Kairos.Calendars;
 /// <summary>
 /// The calendars every Kairos installation knows: WEEKDAYS, KR, KR-BANK and KRX. They are layered, so an override on
 /// KR also moves KR-BANK and KRX (a temporary holiday closes banks and the exchange too), and KRX's year-end closing
-/// follows the bank calendar after its overrides.
+/// follows the bank calendar after its overrides. Each day says which layer decided it (<see cref="BusinessCalendar.LayerOf"/>),
+/// so KRX shows an override made on KR-BANK as KR-BANK's.
 /// </summary>
 public static class BuiltInCalendars
 {
@@ -25,7 +26,7 @@ public static class BuiltInCalendars
         BusinessCalendar Apply(BusinessCalendar calendar)
         {
             var mine = overrides.Where(o => string.Equals(o.CalendarId, calendar.Id, StringComparison.OrdinalIgnoreCase)).ToList();
-            return mine.Count == 0 ? calendar : calendar.Derive(calendar.Id, mine.Select(o => o.AsHoliday()).OfType<Holiday>(), mine.Where(o => o.BusinessDay).Select(o => o.Date));
+            return mine.Count == 0 ? calendar : calendar.Derive(calendar.Id, mine.Select(o => o.AsHoliday()).OfType<Holiday>(), mine.Where(o => o.BusinessDay).Select(o => o.Date), byOverride: true);
         }
         var weekdays = Apply(new BusinessCalendar(Weekdays, WeekendRule.SaturdaySunday, [], description: "Monday to Friday"));
         var kr = Apply(KoreanCalendars.CreatePublic());

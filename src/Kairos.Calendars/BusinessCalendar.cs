@@ -22,7 +22,7 @@ public sealed partial class BusinessCalendar : ICalendar
     private readonly Holiday[] _sortedHolidays;
     private readonly FrozenSet<DateOnly> _forcedBusinessDays;
 
-    /// <param name="holidays">Several holidays on one date are merged into one name; an <see cref="HolidayKind.Override"/> replaces the others.</param>
+    /// <param name="holidays">Several holidays on one date are merged into one name; an <see cref="HolidayKind.Override"/> replaces the others. A holiday without a <see cref="Holiday.Layer"/> is this calendar's own.</param>
     /// <param name="businessDays">Days that are business days whatever the weekend rule or holidays say.</param>
     public BusinessCalendar(string id, WeekendRule weekend, IEnumerable<Holiday> holidays, IEnumerable<DateOnly>? businessDays = null, string? description = null)
     {
@@ -32,7 +32,7 @@ public sealed partial class BusinessCalendar : ICalendar
         Weekend = weekend;
         Description = description ?? id;
         _forcedBusinessDays = (businessDays ?? []).ToFrozenSet();
-        _holidays = Merge(holidays).ToFrozenDictionary();
+        _holidays = Merge(holidays.Select(h => h.Layer is null ? h with { Layer = id } : h)).ToFrozenDictionary();
         _sortedHolidays = _holidays.Values.OrderBy(h => h.Date).ToArray();
 
         _business = new ulong[(Count + 63) / 64];
@@ -49,9 +49,37 @@ public sealed partial class BusinessCalendar : ICalendar
         _businessDays = days.ToArray();
     }
 
+    /// <summary>The zone of the built-in calendars, and of any calendar that names none.</summary>
+    public const string DefaultTimeZoneId = "Asia/Seoul";
+
+    // A copy that shares the precomputed tables: they are never written after construction.
+    private BusinessCalendar(BusinessCalendar other)
+    {
+        Id = other.Id;
+        Weekend = other.Weekend;
+        Description = other.Description;
+        _business = other._business;
+        _rank = other._rank;
+        _businessDays = other._businessDays;
+        _holidays = other._holidays;
+        _sortedHolidays = other._sortedHolidays;
+        _forcedBusinessDays = other._forcedBusinessDays;
+        _layers = other._layers;
+        _weekendLayer = other._weekendLayer;
+        _openedBy = other._openedBy;
+        DateRule = other.DateRule;
+        TimeZoneId = other.TimeZoneId;
+    }
+
     public string Id { get; }
 
     public WeekendRule Weekend { get; }
+
+    /// <inheritdoc />
+    public BusinessDateRule DateRule { get; init; } = BusinessDateRule.Default;
+
+    /// <inheritdoc />
+    public string TimeZoneId { get; init; } = DefaultTimeZoneId;
 
     public string Description { get; }
 
@@ -94,7 +122,7 @@ public sealed partial class BusinessCalendar : ICalendar
         for (var d = 0; d < days.Length; d++)
         {
             var date = first.AddDays(d);
-            days[d] = new CalendarDay(date, IsBusinessDay(date), Weekend.IsWeekend(date), HolidayOn(date));
+            days[d] = new CalendarDay(date, IsBusinessDay(date), Weekend.IsWeekend(date), HolidayOn(date)) { Layer = LayerOf(date) };
         }
         return days;
     }

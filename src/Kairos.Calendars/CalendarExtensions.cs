@@ -17,17 +17,23 @@ public static class CalendarExtensions
         calendar is BusinessCalendar fast ? fast.PreviousBusinessDay(day) : Step(calendar, day, -1);
 
     /// <summary>
-    /// Why <paramref name="day"/> is closed, in the current UI culture: "Chuseok (추석)" in English (both names, as
-    /// operators search for either), "추석" in Korean; the weekday for a plain weekend day; null on a business day.
+    /// Why <paramref name="day"/> is closed, in both languages: "Chuseok (추석)" in English (both names, as operators
+    /// search for either) and "추석" in Korean; the weekday for a plain weekend day; null on a business day. Callers
+    /// keep both, so the reader's language is chosen where the text is shown.
     /// </summary>
-    public static string? DescribeNonBusinessDay(this ICalendar calendar, DateOnly day)
+    public static (string English, string Korean)? NonBusinessDayNames(this ICalendar calendar, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         if (calendar.IsBusinessDay(day)) return null;
-        var korean = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ko";
-        if (calendar.HolidayOn(day) is { } h) return korean ? h.NameKo : h.Name == h.NameKo ? h.Name : $"{h.Name} ({h.NameKo})";
-        return korean ? KoreanDays.GetDayName(day.DayOfWeek) : day.DayOfWeek.ToString();
+        if (calendar.HolidayOn(day) is { } h) return (h.Name == h.NameKo ? h.Name : $"{h.Name} ({h.NameKo})", h.NameKo);
+        return (day.DayOfWeek.ToString(), KoreanDays.GetDayName(day.DayOfWeek));
     }
+
+    /// <summary>Why <paramref name="day"/> is closed, in the current UI culture (see <see cref="NonBusinessDayNames"/>).</summary>
+    public static string? DescribeNonBusinessDay(this ICalendar calendar, DateOnly day) =>
+        calendar.NonBusinessDayNames(day) is { } names
+            ? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ko" ? names.Korean : names.English
+            : null;
 
     private static DateOnly Step(ICalendar calendar, DateOnly day, int direction)
     {

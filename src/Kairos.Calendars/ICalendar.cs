@@ -14,4 +14,10 @@ public interface ICalendar
 
     /// <summary>Why <paramref name="day"/> is not a business day ("Chuseok", "Saturday"), or null when it is one.</summary>
     string? NonBusinessReason(DateOnly day);
+
+    /// <summary>How a run's moment becomes a business date on this calendar, unless its job says otherwise.</summary>
+    BusinessDateRule DateRule => BusinessDateRule.Default;
+
+    /// <summary>The IANA time zone whose wall clock this calendar's days are on (what "today" is).</summary>
+    string TimeZoneId => BusinessCalendar.DefaultTimeZoneId;
 }

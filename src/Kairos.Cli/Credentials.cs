@@ -8,7 +8,7 @@ namespace Kairos.Cli;
 /// </summary>
 internal static class Credentials
 {
-    private sealed record Saved(long Id, string Token, string User);
+    internal sealed record Saved(long Id, string Token, string User);
 
     private static string FilePath =>
         Path.Combine(Environment.GetEnvironmentVariable("XDG_CONFIG_HOME") is { Length: > 0 } config ? config
@@ -39,7 +39,7 @@ internal static class Credentials
     {
         try
         {
-            return File.Exists(FilePath) ? JsonSerializer.Deserialize<Dictionary<string, Saved>>(File.ReadAllText(FilePath)) ?? [] : [];
+            return File.Exists(FilePath) ? JsonSerializer.Deserialize(File.ReadAllText(FilePath), CredentialsJsonContext.Default.DictionaryStringSaved) ?? [] : [];
         }
         catch (JsonException)
         {
@@ -56,7 +56,7 @@ internal static class Credentials
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         using (var stream = new FileStream(temporary, options))
-            JsonSerializer.Serialize(stream, all, new JsonSerializerOptions { WriteIndented = true });
+            JsonSerializer.Serialize(stream, all, CredentialsJsonContext.Default.DictionaryStringSaved);
         File.Move(temporary, FilePath, overwrite: true);
     }
 }

@@ -17,8 +17,8 @@ public static class KairosCli
     /// <summary>--json: print the API's JSON instead of text.</summary>
     public static readonly Option<bool> Json = new("--json") { Recursive = true };
 
-    /// <summary>The command tree, its texts in the current UI culture (set by <see cref="CliLanguage.Apply"/> first).</summary>
-    public static RootCommand Build()
+    /// <summary>The command tree, its texts in the current UI culture (set by <see cref="CliLanguage.Apply"/> first), reading time from <paramref name="clock"/>.</summary>
+    public static RootCommand Build(TimeProvider clock)
     {
         Server.Description = CliText.Get("option.server");
         Json.Description = CliText.Get("option.json");
@@ -30,10 +30,10 @@ public static class KairosCli
         foreach (var command in new[]
                  {
                      LoginCommand.Login(), LoginCommand.Logout(), LoginCommand.WhoAmI(),
-                     ValidateCommand.Build(), ExplainCommand.Build(), JobsCommand.Build(), RunsCommand.Build(), LogsCommand.Build(),
+                     ValidateCommand.Build(), ExplainCommand.Build(), JobsCommand.Build(), RunsCommand.Build(), LogsCommand.Build(clock),
                      TriggerCommand.Build(), HoldCommand.Build(hold: true), HoldCommand.Build(hold: false), KillCommand.Build(), RerunCommand.Build(),
                      OperationsCommands.MarkSucceeded(), OperationsCommands.SkipNext(), OperationsCommands.Backfill(), OperationsCommands.Approvals(),
-                     CalCommand.Build(), ConsumersCommand.Build(), KedaCommand.Build(),
+                     CalCommand.Build(clock), ConsumersCommand.Build(), KedaCommand.Build(),
                  })
         {
             root.Subcommands.Add(command);
@@ -41,10 +41,10 @@ public static class KairosCli
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, TimeProvider clock)
     {
         CliLanguage.Apply(args);
-        var result = Build().Parse(args);
+        var result = Build(clock).Parse(args);
         if (result.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
         {
             foreach (var error in result.Errors) await Console.Error.WriteLineAsync($"kairos: {error.Message}");

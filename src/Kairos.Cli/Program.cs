@@ -1,3 +1,3 @@
 using Kairos.Cli;
 
-return await KairosCli.RunAsync(args);
+return await KairosCli.RunAsync(args, TimeProvider.System);

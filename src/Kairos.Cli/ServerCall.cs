@@ -1,14 +1,21 @@
 using System.CommandLine;
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Kairos.Calendars.Client;
 using Kairos.Client;
+using Kairos.Client.Contracts;
 
 namespace Kairos.Cli;
 
 /// <summary>Runs one call against the server and turns every failure into a message on stderr and an exit code.</summary>
 internal static class ServerCall
 {
-    public static readonly JsonSerializerOptions PrettyJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions PrettyJson = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(ContractJsonContext.Default, CalendarJsonContext.Default, PrintedJsonContext.Default),
+    };
 
     public static async Task<int> RunAsync(ParseResult parse, Func<KairosClient, Task<int>> call)
     {
@@ -35,6 +42,7 @@ internal static class ServerCall
             return e.Status switch
             {
                 HttpStatusCode.NotFound => ExitCodes.NotFound,
+                HttpStatusCode.Accepted => ExitCodes.AwaitingApproval,
                 HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => ExitCodes.NotAllowed,
                 _ => ExitCodes.Refused,
             };
@@ -69,5 +77,6 @@ internal static class ServerCall
 
     public static bool WantsJson(ParseResult parse) => parse.GetValue(KairosCli.Json);
 
-    public static void PrintJson<T>(T value) => Console.WriteLine(JsonSerializer.Serialize(value, PrettyJson));
+    public static void PrintJson<T>(T value) =>
+        Console.WriteLine(JsonSerializer.Serialize(value, (JsonTypeInfo<T>)PrettyJson.GetTypeInfo(typeof(T))));
 }

@@ -1,13 +1,29 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Kairos.Client.Contracts;
 
 namespace Kairos.Client;
 
 /// <summary>JSON over HTTP with Kairos's error contract: a refusal becomes a <see cref="KairosApiException"/> carrying the server's code.</summary>
-public sealed class ApiTransport(HttpClient http)
+/// <remarks>
+/// Bodies and answers are (de)serialized from compile-time metadata only, so a type outside the contract throws
+/// <see cref="NotSupportedException"/> in every build, not only in a trimmed one.
+/// </remarks>
+/// <param name="http">The client, its base address set to the server.</param>
+/// <param name="types">Metadata for the caller's own request and answer types; the Kairos contract is always included.</param>
+public sealed class ApiTransport(HttpClient http, IJsonTypeInfoResolver types)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web)
+    {
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(types, ContractJsonContext.Default),
+    };
+
+    /// <summary>A transport for the Kairos contract's own types.</summary>
+    public ApiTransport(HttpClient http) : this(http, ContractJsonContext.Default)
+    {
+    }
 
     /// <summary>GETs <paramref name="path"/> (relative to the client's base address) and reads the JSON answer.</summary>
     public async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
@@ -20,7 +36,7 @@ public sealed class ApiTransport(HttpClient http)
     public async Task<T> SendAsync<T>(HttpMethod method, string path, object body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body, body.GetType(), options: Json) };
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body, _json.GetTypeInfo(body.GetType())) };
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
     }
@@ -29,13 +45,13 @@ public sealed class ApiTransport(HttpClient http)
     /// Sends an action that may be held for a second person's approval: a 202 pointing at <c>/api/approvals/</c> carries
     /// the approval instead of the result.
     /// </summary>
-    public async Task<Contracts.Gated<T>> SendGatedAsync<T>(HttpMethod method, string path, object body, CancellationToken cancellationToken) where T : class
+    public async Task<Gated<T>> SendGatedAsync<T>(HttpMethod method, string path, object body, CancellationToken cancellationToken) where T : class
     {
         ArgumentNullException.ThrowIfNull(body);
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body, body.GetType(), options: Json) };
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body, _json.GetTypeInfo(body.GetType())) };
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.Accepted && response.Headers.Location?.OriginalString.Contains("/api/approvals/", StringComparison.Ordinal) == true)
-            return new(null, await ReadAsync<Contracts.ApprovalDto>(response, cancellationToken).ConfigureAwait(false));
+            return new(null, await ReadAsync<ApprovalDto>(response, cancellationToken).ConfigureAwait(false));
         return new(await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false), null);
     }
 
@@ -55,12 +71,21 @@ public sealed class ApiTransport(HttpClient http)
         if (!response.IsSuccessStatusCode) throw await ProblemAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        // Any action may be configured to wait for a second person; a caller that did not expect it gets a clear refusal, not a misread body.
+        if (response.StatusCode == HttpStatusCode.Accepted && typeof(T) != typeof(ApprovalDto)
+            && response.Headers.Location?.OriginalString.Contains("/api/approvals/", StringComparison.Ordinal) == true)
+        {
+            var approval = (await response.Content.ReadFromJsonAsync(TypeInfo<ApprovalDto>(), cancellationToken).ConfigureAwait(false))!;
+            throw new KairosApiException(HttpStatusCode.Accepted, "approval-pending", $"waiting for approval {approval.Id}: {approval.Summary}");
+        }
         if (response.IsSuccessStatusCode)
-            return (await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false))!;
+            return (await response.Content.ReadFromJsonAsync(TypeInfo<T>(), cancellationToken).ConfigureAwait(false))!;
         throw await ProblemAsync(response, cancellationToken).ConfigureAwait(false);
     }
+
+    private JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)_json.GetTypeInfo(typeof(T));
 
     private static async Task<KairosApiException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -45,6 +45,22 @@ public sealed class KairosClient(HttpClient http)
         return SendAsync<JobDto>(HttpMethod.Put, $"api/jobs/{Uri.EscapeDataString(definition.Id ?? "")}", definition, cancellationToken);
     }
 
+    /// <summary>Creates or replaces a job, recording <paramref name="reason"/> with the version it makes.</summary>
+    public Task<JobDto> PutJobAsync(JobDefinition definition, string? reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var query = string.IsNullOrWhiteSpace(reason) ? "" : $"?reason={Uri.EscapeDataString(reason)}";
+        return SendAsync<JobDto>(HttpMethod.Put, $"api/jobs/{Uri.EscapeDataString(definition.Id ?? "")}{query}", definition, cancellationToken);
+    }
+
+    /// <summary>The job's definition versions, newest first, with who, when, why and which fields changed; they outlive the job.</summary>
+    public Task<List<JobVersionDto>> ListJobVersionsAsync(string id, int limit = 100, CancellationToken cancellationToken = default) =>
+        GetAsync<List<JobVersionDto>>($"api/jobs/{Uri.EscapeDataString(id)}/versions?limit={limit}", cancellationToken);
+
+    /// <summary>The job's definition at one version, with credentials masked unless the caller is an admin.</summary>
+    public Task<JobVersionDetailDto> GetJobVersionAsync(string id, int version, CancellationToken cancellationToken = default) =>
+        GetAsync<JobVersionDetailDto>($"api/jobs/{Uri.EscapeDataString(id)}/versions/{version}", cancellationToken);
+
     /// <summary>The job's next slots and recent runs, with the reason for each skipped slot.</summary>
     public Task<ExplainDto> ExplainAsync(string id, int next = 10, int recent = 10, CancellationToken cancellationToken = default) =>
         GetAsync<ExplainDto>($"api/jobs/{Uri.EscapeDataString(id)}/explain?next={next}&recent={recent}", cancellationToken);
@@ -59,7 +75,11 @@ public sealed class KairosClient(HttpClient http)
 
     /// <summary>Runs a job now, for the given business date (yyyy-MM-dd) or today's.</summary>
     public Task<RunCreatedDto> TriggerAsync(string id, string? businessDate = null, string? reason = null, CancellationToken cancellationToken = default) =>
-        SendAsync<RunCreatedDto>(HttpMethod.Post, $"api/jobs/{Uri.EscapeDataString(id)}/trigger", new TriggerRequest(businessDate, reason), cancellationToken);
+        TriggerAsync(id, businessDate, reason, confirmClosedDay: false, cancellationToken);
+
+    /// <summary>Runs a job now; <paramref name="confirmClosedDay"/> confirms a business date its calendar closed.</summary>
+    public Task<RunCreatedDto> TriggerAsync(string id, string? businessDate, string? reason, bool confirmClosedDay, CancellationToken cancellationToken = default) =>
+        SendAsync<RunCreatedDto>(HttpMethod.Post, $"api/jobs/{Uri.EscapeDataString(id)}/trigger", new TriggerRequest(businessDate, reason, confirmClosedDay), cancellationToken);
 
     /// <summary>Runs, newest first, optionally of one job and in one state; beforeId pages back.</summary>
     public Task<List<RunDto>> ListRunsAsync(string? jobId = null, string? state = null, long? beforeId = null, int limit = 50, CancellationToken cancellationToken = default)

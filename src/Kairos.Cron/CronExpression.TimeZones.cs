@@ -28,7 +28,7 @@ public sealed partial class CronExpression
 
         while (NextWallClock(start) is { } wall)
         {
-            if (zone.IsInvalidTime(wall))
+            if (InGap(zone, wall))
             {
                 var gapEnd = GapEnd(zone, wall);
                 var shifted = new DateTimeOffset(gapEnd, zone.GetUtcOffset(gapEnd));
@@ -71,9 +71,17 @@ public sealed partial class CronExpression
     private static DateTime GapEnd(TimeZoneInfo zone, DateTime inGap)
     {
         var t = new DateTime(inGap.Ticks - inGap.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(t)) t = t.AddMinutes(1);
+        while (InGap(zone, t)) t = t.AddMinutes(1);
         return t;
     }
+
+    /// <summary>
+    /// Whether the wall-clock time does not exist in the zone. .NET on Linux calls some times inside a spring-forward gap
+    /// valid (Africa/Casablanca after Ramadan, Amman, Damascus, Asuncion, Nuuk in some years), so a time also counts as
+    /// missing when it does not come back as itself from the instant its offset gives.
+    /// </summary>
+    private static bool InGap(TimeZoneInfo zone, DateTime wall) =>
+        zone.IsInvalidTime(wall) || TimeZoneInfo.ConvertTime(new DateTimeOffset(wall, zone.GetUtcOffset(wall)), zone).DateTime != wall;
 
     private static (DateTime Start, DateTime End) AmbiguousRange(TimeZoneInfo zone, DateTime inOverlap)
     {

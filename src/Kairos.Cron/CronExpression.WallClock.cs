@@ -2,8 +2,9 @@ namespace Kairos.Cron;
 
 public sealed partial class CronExpression
 {
-    // Searches far enough to cross any leap-year and weekday alignment (28-year cycle) before calling it impossible.
-    private const int SearchYears = 29;
+    // Searches a whole Gregorian cycle (400 years, after which dates and weekdays repeat) before calling an expression
+    // impossible: 29 February on a Monday (MON#5 in February) can be 40 years away, as century years are not leap years.
+    private const int SearchYears = 400;
 
     /// <summary>True when the expression allows this calendar day.</summary>
     public bool MatchesDay(DateOnly day)
@@ -25,13 +26,14 @@ public sealed partial class CronExpression
     {
         var day = DateOnly.FromDateTime(start);
         var time = start.TimeOfDay;
-        var limit = day.AddYears(SearchYears);
+        var limit = day.Year > DateOnly.MaxValue.Year - SearchYears ? DateOnly.MaxValue : day.AddYears(SearchYears);
         var fromSecond = (int)time.TotalSeconds;
         while (day <= limit)
         {
             if (!_months.Contains(day.Month))
             {
                 var nextMonth = _months.NextAtOrAfter(day.Month + 1);
+                if (nextMonth < 0 && day.Year == DateOnly.MaxValue.Year) return null;
                 day = nextMonth < 0 ? new DateOnly(day.Year + 1, _months.First, 1) : new DateOnly(day.Year, nextMonth, 1);
                 fromSecond = 0;
                 continue;
@@ -41,6 +43,7 @@ public sealed partial class CronExpression
                 var second = NextTimeOfDay(fromSecond);
                 if (second >= 0) return day.ToDateTime(TimeOnly.MinValue).AddSeconds(second);
             }
+            if (day == DateOnly.MaxValue) return null;
             day = day.AddDays(1);
             fromSecond = 0;
         }

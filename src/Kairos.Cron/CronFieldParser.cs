@@ -50,6 +50,10 @@ internal static class CronFieldParser
                 throw Error(kind, field, CronText.Get("item.step", item[(slash + 1)..]));
         }
 
+        if (rangePart.Length == 0) throw Error(kind, field, CronText.Get("item.stepWithoutStart", item));
+        // '?' means "no particular day" and stands alone; '*' inside a list would swallow the rest of it ('*/n' may).
+        if (rangePart == "?" && (slash >= 0 || item != field)) throw Error(kind, field, CronText.Get("item.questionAlone"));
+        if (rangePart == "*" && slash < 0 && item != field) throw Error(kind, field, CronText.Get("item.wildcardInList"));
         int from, to;
         if (rangePart is "*" or "?")
         {
@@ -67,7 +71,8 @@ internal static class CronFieldParser
             else
             {
                 from = ParseValue(rangePart, kind, field);
-                to = slash >= 0 ? (kind == CronFieldKind.DayOfWeek ? 6 : max) : from;
+                // "1/2" in day-of-week runs on through Sunday (7), as "1-7/2" does.
+                to = slash >= 0 ? max : from;
             }
         }
         return RangeMask(from, to, step);
@@ -98,6 +103,7 @@ internal static class CronFieldParser
             if (upper == "LW") return new(CronDaySpecialKind.LastWeekdayOfMonth);
             if (upper.StartsWith("L-", StringComparison.Ordinal))
             {
+                if (upper.EndsWith('W')) throw Error(kind, text, CronText.Get("special.dayOfMonth"));
                 if (!int.TryParse(upper[2..], NumberStyles.None, CultureInfo.InvariantCulture, out var offset) || offset > 30)
                     throw Error(kind, text, CronText.Get("special.lastOffset"));
                 return new(CronDaySpecialKind.LastDayOfMonth, Offset: offset);
@@ -138,7 +144,8 @@ internal static class CronFieldParser
     private static ulong RangeMask(int from, int to, int step)
     {
         ulong mask = 0;
-        for (var v = from; v <= to; v += step) mask |= 1UL << v;
+        // long: a step near int.MaxValue must end the loop, not wrap round to small values.
+        for (long v = from; v <= to; v += step) mask |= 1UL << (int)v;
         return mask;
     }
 

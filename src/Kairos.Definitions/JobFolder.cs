@@ -26,14 +26,17 @@ public static class JobFolder
         {
             var shown = Path.GetRelativePath(Environment.CurrentDirectory, file);
             string text;
+            // Measured before it is read: a huge file must not be loaded into memory only to be refused.
+            if (new FileInfo(file).Length > YamlLimits.MaxChars) { errors.Add(new JobDefinitionError(shown, null, "", DefinitionText.Get("yaml.tooLarge", YamlLimits.MaxChars))); continue; }
             try { text = File.ReadAllText(file); }
             catch (IOException e) { errors.Add(new JobDefinitionError(shown, null, "", DefinitionText.Get("file.unreadable", e.Message))); continue; }
             foreach (var document in YamlJobFile.Parse(text, shown))
             {
+                errors.AddRange(document.UnknownFields);
                 if (document.Error is { } parseError) { errors.Add(parseError); continue; }
                 var (job, problems) = validator.Validate(document.Definition!, Path.GetDirectoryName(file));
                 errors.AddRange(problems.Select(p => new JobDefinitionError(shown, YamlJobFile.LineOf(document, p.Field), p.Field, p.Message)));
-                if (job is null) continue;
+                if (job is null || document.UnknownFields.Count > 0) continue;
                 var source = $"{shown}:{document.StartLine}";
                 if (seen.TryGetValue(job.Id, out var first))
                 {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Kairos.Client.Contracts;
 
 namespace Kairos.Definitions;
@@ -11,10 +12,13 @@ public static class JobJson
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        TypeInfoResolver = JobJsonContext.Default,
     };
 
-    public static string Serialize(JobDefinition definition) => JsonSerializer.Serialize(definition, Options);
+    private static JsonTypeInfo<JobDefinition> Definition => (JsonTypeInfo<JobDefinition>)Options.GetTypeInfo(typeof(JobDefinition));
+
+    public static string Serialize(JobDefinition definition) => JsonSerializer.Serialize(definition, Definition);
 
     public static JobDefinition Deserialize(string json) =>
-        JsonSerializer.Deserialize<JobDefinition>(json, Options) ?? throw new JsonException("The job definition is empty.");
+        JsonSerializer.Deserialize(json, Definition) ?? throw new JsonException("The job definition is empty.");
 }

@@ -13,7 +13,7 @@ public sealed partial class JobValidator
     /// <summary>What an event-triggered run's templates may name besides: the message that triggered it.</summary>
     private static readonly HashSet<string> MessageVariables = ["messageId", "messageTopic", "messagePartition", "messageOffset", "messageKey", "messageValue", "messageHeaders"];
 
-    private static KafkaPublishAction? ValidateKafkaPublish(KafkaPublishDefinition k, string? baseFolder, bool triggered, Action<string, string> error)
+    private KafkaPublishAction? ValidateKafkaPublish(KafkaPublishDefinition k, string? baseFolder, bool triggered, Action<string, string> error)
     {
         const string field = "action.kafkaPublish";
         CheckTopic(k.Topic, $"{field}.topic", error);

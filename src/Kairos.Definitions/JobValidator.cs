@@ -11,8 +11,10 @@ namespace Kairos.Definitions;
 /// <summary>
 /// Turns a <see cref="JobDefinition"/> into a <see cref="Job"/>, collecting every problem rather than stopping at the
 /// first. Field names are the schema's dotted paths (<c>schedule.cron</c>, <c>action.command.argv</c>).
+/// With <paramref name="inspectFiles"/> false, a command's program and working folder are not looked up: whether a
+/// path exists on this machine is then neither checked nor revealed (for callers who may not see the file system).
 /// </summary>
-public sealed partial class JobValidator(ICalendarSource calendars)
+public sealed partial class JobValidator(ICalendarSource calendars, bool inspectFiles = true)
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromHours(1);
 
@@ -28,12 +30,16 @@ public sealed partial class JobValidator(ICalendarSource calendars)
         var schedule = definition.Schedule is null ? null : ValidateSchedule(definition.Schedule, Error);
         var trigger = definition.Trigger is null ? null : ValidateTrigger(definition.Trigger, Error);
         var action = ValidateAction(definition.Action, baseFolder, trigger is not null, Error);
-        var timeout = ParseDuration(definition.Timeout, "timeout", DefaultTimeout, Error);
+        var timeout = ParseDuration(definition.Timeout, "timeout", DefaultTimeout, JobLimits.Timeout, Error);
         if (timeout <= TimeSpan.Zero) Error("timeout", DefinitionText.Get("aboveZero"));
         var retry = ValidateRetry(definition.Retries, Error);
         var overlap = ParseChoice(definition.Overlap, "overlap", OverlapPolicy.Forbid, Error);
         var misfire = ValidateMisfire(definition.Misfire, Error);
         var sla = ValidateSla(definition.Sla, Error);
+        ValidateSecretReferences(definition, Error);
+        CheckText(definition.Description, "description", JobLimits.DescriptionLength, Error);
+        CheckText(definition.Owner, "owner", JobLimits.OwnerLength, Error);
+        CheckLabels(definition.Tags, Error);
 
         if (errors.Count > 0) return (null, errors);
         var job = new Job(definition.Id!, schedule, action!, timeout, retry, overlap, misfire,
@@ -68,7 +74,15 @@ public sealed partial class JobValidator(ICalendarSource calendars)
                 else window = new TimeWindow(a, b);
             }
         }
-        return cron is null || zone is null ? null : new Schedule(cron, zone, s.Calendar is null ? null : calendars.Find(s.Calendar)?.Id, days, window);
+        var dateRule = s.BusinessDate is { } rule ? ValidateBusinessDate(rule, error) : null;
+        return cron is null || zone is null ? null : new Schedule(cron, zone, s.Calendar is null ? null : calendars.Find(s.Calendar)?.Id, days, window, dateRule);
+    }
+
+    private static BusinessDateRule ValidateBusinessDate(BusinessDateDefinition b, Action<string, string> error)
+    {
+        var newDayAt = b.NewDayAt is null ? TimeOnly.MinValue : ParseTime(b.NewDayAt, "schedule.businessDate.newDayAt", error) ?? TimeOnly.MinValue;
+        var closedDays = ParseChoice(b.ClosedDays, "schedule.businessDate.closedDays", ClosedDayBooking.NextBusinessDay, error);
+        return new BusinessDateRule(newDayAt, closedDays);
     }
 
     private static DayRule ValidateDayRule(ScheduleDefinition s, Action<string, string> error)
@@ -96,7 +110,7 @@ public sealed partial class JobValidator(ICalendarSource calendars)
 
     private enum DayRuleChoice { EveryDay, BusinessDays, NthBusinessDay, LastBusinessDay, BusinessDaysBeforeMonthEnd }
 
-    private static JobAction? ValidateAction(ActionDefinition? a, string? baseFolder, bool triggered, Action<string, string> error)
+    private JobAction? ValidateAction(ActionDefinition? a, string? baseFolder, bool triggered, Action<string, string> error)
     {
         if (a is null) { error("action", DefinitionText.Get("action.required")); return null; }
         var kinds = (a.Command is null ? 0 : 1) + (a.Http is null ? 0 : 1) + (a.KafkaPublish is null ? 0 : 1) + (a.Noop == true ? 1 : 0);
@@ -125,13 +139,13 @@ public sealed partial class JobValidator(ICalendarSource calendars)
         return t.Topic is null ? null : new EventTrigger(t.Topic, t.Key, t.Headers ?? []);
     }
 
-    private static CommandAction? ValidateCommand(CommandDefinition c, string field, string? baseFolder, Action<string, string> error)
+    private CommandAction? ValidateCommand(CommandDefinition c, string field, string? baseFolder, Action<string, string> error)
     {
         if (c.Argv is not { Count: > 0 } || c.Argv.Any(string.IsNullOrEmpty)) { error($"{field}.argv", DefinitionText.Get("command.argv.empty")); return null; }
-        var grace = ParseDuration(c.KillGrace, $"{field}.killGrace", TimeSpan.FromSeconds(10), error);
+        var grace = ParseDuration(c.KillGrace, $"{field}.killGrace", TimeSpan.FromSeconds(10), JobLimits.KillGrace, error);
         var folder = c.WorkingDirectory is null ? baseFolder : Path.GetFullPath(c.WorkingDirectory, baseFolder ?? Environment.CurrentDirectory);
-        if (folder is not null && !Directory.Exists(folder)) error($"{field}.workingDirectory", DefinitionText.Get("command.workingDirectory.missing", folder));
-        if (c.Shell != true && !ProgramLocator.Exists(c.Argv[0], folder))
+        if (inspectFiles && folder is not null && !Directory.Exists(folder)) error($"{field}.workingDirectory", DefinitionText.Get("command.workingDirectory.missing", folder));
+        if (inspectFiles && c.Shell != true && !ProgramLocator.Exists(c.Argv[0], folder))
             error($"{field}.argv", DefinitionText.Get("command.argv.notFound", c.Argv[0]));
         return new CommandAction(c.Argv, folder, c.Env ?? [], c.Shell ?? false, grace);
     }
@@ -140,9 +154,9 @@ public sealed partial class JobValidator(ICalendarSource calendars)
     {
         if (r is null) return RetryPolicy.None;
         var count = r.Count ?? 0;
-        if (count is < 0 or > 100) error("retries.count", DefinitionText.Get("retries.count.range", count));
-        var backoff = ParseDuration(r.Backoff, "retries.backoff", TimeSpan.FromSeconds(10), error);
-        var max = ParseDuration(r.MaxBackoff, "retries.maxBackoff", TimeSpan.FromMinutes(10), error);
+        if (count is < 0 or > JobLimits.RetryCount) error("retries.count", DefinitionText.Get("retries.count.range", count));
+        var backoff = ParseDuration(r.Backoff, "retries.backoff", TimeSpan.FromSeconds(10), JobLimits.Backoff, error);
+        var max = ParseDuration(r.MaxBackoff, "retries.maxBackoff", TimeSpan.FromMinutes(10), JobLimits.Backoff, error);
         if (max < backoff) error("retries.maxBackoff", DefinitionText.Get("retries.maxBackoff.short"));
         return new RetryPolicy(count, backoff, max);
     }
@@ -153,8 +167,8 @@ public sealed partial class JobValidator(ICalendarSource calendars)
         TimeSpan? Positive(string? text, string field)
         {
             if (text is null) return null;
-            var value = ParseDuration(text, field, TimeSpan.Zero, error);
-            if (value <= TimeSpan.Zero && Durations.TryParse(text, out _)) error(field, DefinitionText.Get("aboveZero"));
+            var value = ParseDuration(text, field, TimeSpan.Zero, JobLimits.SlaDuration, error);
+            if (value <= TimeSpan.Zero && Durations.TryParse(text, out var parsed) && parsed <= JobLimits.SlaDuration) error(field, DefinitionText.Get("aboveZero"));
             return value;
         }
         var sla = new Sla(Positive(s.StartWithin, "sla.startWithin"), s.FinishBy is null ? null : ParseTime(s.FinishBy, "sla.finishBy", error), Positive(s.MaxDuration, "sla.maxDuration"));
@@ -166,16 +180,8 @@ public sealed partial class JobValidator(ICalendarSource calendars)
     {
         if (m is null) return MisfirePolicy.Default;
         var mode = ParseChoice(m.Policy, "misfire.policy", MisfireMode.RunOnce, error);
-        var window = ParseDuration(m.CatchupWindow, "misfire.catchupWindow", MisfirePolicy.Default.CatchupWindow, error);
+        var window = ParseDuration(m.CatchupWindow, "misfire.catchupWindow", MisfirePolicy.Default.CatchupWindow, JobLimits.CatchupWindow, error);
         return new MisfirePolicy(mode, window);
-    }
-
-    private static TimeSpan ParseDuration(string? text, string field, TimeSpan fallback, Action<string, string> error)
-    {
-        if (text is null) return fallback;
-        if (Durations.TryParse(text, out var value)) return value;
-        error(field, DefinitionText.Get("duration.invalid", text));
-        return fallback;
     }
 
     private static TimeOnly? ParseTime(string? text, string field, Action<string, string> error)

@@ -11,17 +11,27 @@ namespace Kairos.Definitions;
 /// <summary>One job per YAML document (a file may hold several, separated by <c>---</c>), with the line of every field.</summary>
 public static partial class YamlJobFile
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+    // Unknown keys are found first (UnknownFields) and reported each with its line; the reader then passes over them so
+    // the rest of the document is still read and checked.
+    private static readonly IDeserializer Deserializer = new StaticDeserializerBuilder(new JobYamlContext())
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .IgnoreUnmatchedProperties()
         .Build();
 
-    /// <summary>A parsed document: the definition and the line of each field path, or the error that stopped it.</summary>
-    public sealed record Document(JobDefinition? Definition, IReadOnlyDictionary<string, int> Lines, int StartLine, JobDefinitionError? Error);
+    /// <summary>
+    /// A parsed document: the definition and the line of each field path, or the error that stopped it; and every
+    /// field the schema does not have (the definition is read without them, and must not be loaded while there are any).
+    /// </summary>
+    public sealed record Document(JobDefinition? Definition, IReadOnlyDictionary<string, int> Lines, int StartLine, JobDefinitionError? Error)
+    {
+        public IReadOnlyList<JobDefinitionError> UnknownFields { get; init; } = [];
+    }
 
     public static IReadOnlyList<Document> Parse(string text, string file)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lineMaps = new List<(Dictionary<string, int> Lines, int Start)>();
+        if (YamlLimits.Check(text, file) is { } refused) return [new Document(null, new Dictionary<string, int>(), refused.Line ?? 1, refused)];
+        var lineMaps = new List<(Dictionary<string, int> Lines, int Start, List<JobDefinitionError> Unknown)>();
         try
         {
             var stream = new YamlStream();
@@ -30,7 +40,9 @@ public static partial class YamlJobFile
             {
                 var lines = new Dictionary<string, int>(StringComparer.Ordinal);
                 Walk(doc.RootNode, "", lines);
-                lineMaps.Add((lines, (int)doc.RootNode.Start.Line));
+                var unknown = UnknownFields.In(doc.RootNode)
+                    .Select(u => new JobDefinitionError(file, u.Line, u.Path, DefinitionText.Get("yaml.unknownField", u.Key))).ToList();
+                lineMaps.Add((lines, (int)doc.RootNode.Start.Line, unknown));
             }
         }
         catch (YamlException e)
@@ -44,23 +56,23 @@ public static partial class YamlJobFile
         var index = 0;
         while (parser.Accept<DocumentStart>(out _) && index < lineMaps.Count)
         {
-            var (lines, start) = lineMaps[index++];
+            var (lines, start, unknown) = lineMaps[index++];
             try
             {
                 var definition = Deserializer.Deserialize<JobDefinition>(parser);
                 documents.Add(definition is null
                     ? new Document(null, lines, start, new JobDefinitionError(file, start, "", DefinitionText.Get("yaml.empty")))
-                    : new Document(definition, lines, start, null));
+                    : new Document(definition, lines, start, null) { UnknownFields = unknown });
             }
             catch (YamlException e)
             {
                 var line = (int)e.Start.Line;
                 // Several keys share a line in a flow mapping ({ a: 1, b: 2 }); an unknown field is named by the error itself.
-                var unknown = UnknownProperty().Match(Innermost(e)) is { Success: true } m ? m.Groups[1].Value : null;
+                var named = UnknownProperty().Match(Innermost(e)) is { Success: true } m ? m.Groups[1].Value : null;
                 var field = lines.Where(kv => kv.Value == line).Select(kv => kv.Key)
-                    .OrderByDescending(k => unknown is not null && (k == unknown || k.EndsWith("." + unknown, StringComparison.Ordinal)))
+                    .OrderByDescending(k => named is not null && (k == named || k.EndsWith("." + named, StringComparison.Ordinal)))
                     .ThenByDescending(k => k.Length).FirstOrDefault() ?? "";
-                documents.Add(new Document(null, lines, start, new JobDefinitionError(file, line, field, Describe(e))));
+                documents.Add(new Document(null, lines, start, new JobDefinitionError(file, line, field, Describe(e))) { UnknownFields = unknown });
                 break; // the parser cannot resynchronise inside a broken document
             }
         }

@@ -26,6 +26,8 @@ public sealed partial class CommandExecutor
         var journal = AttemptJournal.Of(options.Root, node, context.Run.Id, context.Run.Attempt);
         if (journal.Supervisor() is not { } supervisor)
             return new ActionOutcome(false, $"attempt {context.Run.Attempt} of run {context.Run.Id} has no journal on node {node}: it never began");
+        // The adopted attempt's secrets are read again only to mask them; one that is gone now cannot be in its output anew.
+        context = Masked(context, ResolveEnvironment(context).Secrets);
         using var tail = new JournalTail(journal.LogPath, linesStored);
         var outcome = await FollowAsync(journal, tail, context, () => ProcStat.IsAlive(supervisor.Pid, supervisor.StartTime), null, AdoptedPollInterval, cancellationToken).ConfigureAwait(false);
         return outcome ?? new ActionOutcome(false, Vanished);
@@ -34,8 +36,9 @@ public sealed partial class CommandExecutor
     public void Heartbeat(string node)
     {
         var path = HeartbeatPath(node);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using (File.Open(path, FileMode.OpenOrCreate, FileAccess.Write)) { }
+        var folder = Path.GetDirectoryName(path)!;
+        if (!Directory.Exists(folder)) OwnerOnly.EnsureFolder(folder);
+        if (!File.Exists(path)) OwnerOnly.EnsureFile(path);
         PosixFiles.Touch(path);
     }
 

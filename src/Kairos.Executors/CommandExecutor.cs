@@ -4,6 +4,7 @@ using System.Globalization;
 using Kairos.Core.Jobs;
 using Kairos.Core.Ports;
 using Kairos.Core.Runs;
+using Kairos.Core.Secrets;
 
 namespace Kairos.Executors;
 
@@ -13,7 +14,8 @@ namespace Kairos.Executors;
 /// so what the store holds is the log, line for line. On cancellation the command's process group gets SIGTERM, then
 /// SIGKILL after the kill grace period.
 /// </summary>
-public sealed partial class CommandExecutor(TimeProvider clock, CommandJournalOptions options) : IDurableActionExecutor
+/// <param name="secrets">Where secret references are read; the server's environment and default secrets folder when null.</param>
+public sealed partial class CommandExecutor(TimeProvider clock, CommandJournalOptions options, ISecretSource? secrets = null) : IDurableActionExecutor
 {
     private const string Vanished = "its supervisor vanished; whether it finished is unknown";
     private static readonly TimeSpan DefaultKillGrace = TimeSpan.FromSeconds(10);
@@ -28,7 +30,10 @@ public sealed partial class CommandExecutor(TimeProvider clock, CommandJournalOp
         var journal = JournalOf(context.Run);
         if (journal.Began)
             return new ActionOutcome(false, $"attempt {context.Run.Attempt} of run {context.Run.Id} already began on node {NodeOf(context.Run)}; it can be adopted, not started again");
-        var start = PrepareAttempt(context);
+        var (environment, resolver) = ResolveEnvironment(context);
+        if (resolver.Failure is { } missing) return SecretsMissingOutcome.For(context, resolver, missing);
+        context = Masked(context, resolver);
+        var start = PrepareAttempt(context, environment);
         using var supervisor = new Process { StartInfo = start };
         try
         {
@@ -49,7 +54,7 @@ public sealed partial class CommandExecutor(TimeProvider clock, CommandJournalOp
     }
 
     /// <summary>Creates the attempt's journal folder and says how to start its supervisor (tests start it in other ways too).</summary>
-    internal ProcessStartInfo PrepareAttempt(ActionContext context)
+    internal ProcessStartInfo PrepareAttempt(ActionContext context, IReadOnlyDictionary<string, string>? environment = null)
     {
         var journal = JournalOf(context.Run);
         journal.Create();
@@ -71,15 +76,16 @@ public sealed partial class CommandExecutor(TimeProvider clock, CommandJournalOp
         ];
         foreach (var arg in supervision.Concat(action.UseShell ? ["/bin/sh", "-c", string.Join(' ', action.Argv)] : action.Argv))
             info.ArgumentList.Add(arg);
-        foreach (var (name, value) in action.Environment) info.Environment[name] = context.Expand(value);
+        // References are resolved before templates are expanded, so a value that came from a message can never name a secret.
+        foreach (var (name, value) in environment ?? action.Environment) info.Environment[name] = context.Expand(value);
         foreach (var (name, value) in context.Variables) info.Environment["KAIROS_" + JobEnvironmentName(name)] = value;
         return info;
     }
 
     /// <summary>
     /// Copies the log to the output until the exit file appears, stopping the command once cancellation is asked for.
-    /// Null when the supervisor died without writing an outcome. The journal is polled on the real clock: its files
-    /// change in real time, whatever clock the scheduler decides by.
+    /// Null when the supervisor died without writing an outcome. The journal is polled on
+    /// <see cref="CommandJournalOptions.PollClock"/>, since its files change in real time.
     /// </summary>
     private async Task<ActionOutcome?> FollowAsync(AttemptJournal journal, JournalTail tail, ActionContext context,
         Func<bool> supervisorAlive, Task? supervisorExited, TimeSpan interval, CancellationToken cancellationToken)
@@ -98,7 +104,7 @@ public sealed partial class CommandExecutor(TimeProvider clock, CommandJournalOp
                 return exit?.ToOutcome(journal.StopRequested);
             }
             if (cancellationToken.IsCancellationRequested) stopper.Tick();
-            var delay = Task.Delay(interval, TimeProvider.System);
+            var delay = Task.Delay(interval, options.PollClock);
             await (supervisorExited is null ? delay : Task.WhenAny(supervisorExited, delay)).ConfigureAwait(false);
         }
     }

@@ -10,6 +10,12 @@ public sealed class CommandJournalOptions
     /// </summary>
     public required string Root { get; init; }
 
+    /// <summary>
+    /// The clock the journal is polled by. The supervisor writes the journal's files in real time, so this is the real
+    /// clock whatever clock the scheduler decides by; a test clock that is only advanced by hand would stall the polling.
+    /// </summary>
+    public required TimeProvider PollClock { get; init; }
+
     /// <summary>How long a supervisor whose node is gone waits for the heartbeat file to be touched before it kills the command.</summary>
     public TimeSpan OrphanAfter { get; init; } = TimeSpan.FromSeconds(5);
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Kairos.Core.Jobs;
 using Kairos.Core.Ports;
+using Kairos.Core.Secrets;
 
 namespace Kairos.Executors;
 
@@ -10,7 +11,8 @@ namespace Kairos.Executors;
 /// for every attempt and rerun of one slot or business date, so a partner that honours it makes one effect of them.
 /// </summary>
 /// <param name="store">Where reruns are followed to the run they rerun; without it a rerun's key is its own occasion.</param>
-public sealed class HttpExecutor(HttpClient http, IKairosStore? store = null) : IActionExecutor
+/// <param name="secrets">Where secret references in the URL, headers and body are read; the server's environment and default secrets folder when null.</param>
+public sealed class HttpExecutor(HttpClient http, IKairosStore? store = null, ISecretSource? secrets = null) : IActionExecutor
 {
     public const int MaxResponseChars = 4000;
     public const string IdempotencyKeyHeader = "Idempotency-Key";
@@ -21,13 +23,24 @@ public sealed class HttpExecutor(HttpClient http, IKairosStore? store = null) : 
     {
         ArgumentNullException.ThrowIfNull(context);
         var action = (HttpAction)context.Job.Action;
-        using var request = new HttpRequestMessage(new HttpMethod(action.Method), action.Url);
-        if (action.BodyTemplate is { } body)
-            request.Content = new StringContent(context.Expand(body), Encoding.UTF8, "application/json");
-        foreach (var (name, value) in action.Headers)
+        // References are resolved before templates are expanded, so a value that came from a message can never name a secret.
+        var resolver = new SecretResolver(secrets ?? new LocalSecretSource(LocalSecretSource.DefaultFolder));
+        var url = resolver.Resolve(action.Url.OriginalString);
+        var headers = action.Headers.Select(h => (h.Key, Value: context.Expand(resolver.Resolve(h.Value)))).ToList();
+        var body = action.BodyTemplate is { } template ? context.Expand(resolver.Resolve(template)) : null;
+        if (resolver.Failure is { } missing) return SecretsMissingOutcome.For(context, resolver, missing);
+        context = context with { Output = new MaskedRunOutput(context.Output, resolver.Mask()) };
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var target))
         {
-            if (!request.Headers.TryAddWithoutValidation(name, context.Expand(value)))
-                request.Content?.Headers.TryAddWithoutValidation(name, context.Expand(value));
+            context.Output.Write(LogStream.System, "the URL is not valid once its secret references are filled in");
+            return new ActionOutcome(false, "the URL is not valid once its secret references are filled in");
+        }
+        using var request = new HttpRequestMessage(new HttpMethod(action.Method), target);
+        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        foreach (var (name, value) in headers)
+        {
+            if (!request.Headers.TryAddWithoutValidation(name, value))
+                request.Content?.Headers.TryAddWithoutValidation(name, value);
         }
         request.Headers.TryAddWithoutValidation("X-Kairos-Run-Id", context.Variables["runId"]);
         // A job that sets its own key keeps it.
@@ -36,7 +49,7 @@ public sealed class HttpExecutor(HttpClient http, IKairosStore? store = null) : 
             var key = await EffectKeys.ForAsync(context, store?.Runs, cancellationToken).ConfigureAwait(false);
             request.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, key.IdempotencyKey());
         }
-        context.Output.Write(LogStream.System, $"{action.Method} {action.Url}");
+        context.Output.Write(LogStream.System, $"{action.Method} {UrlRedaction.Redact(action.Url.OriginalString)}");
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -54,8 +67,9 @@ public sealed class HttpExecutor(HttpClient http, IKairosStore? store = null) : 
         }
         catch (HttpRequestException e)
         {
-            context.Output.Write(LogStream.System, e.Message);
-            return new ActionOutcome(false, $"request failed: {e.Message}");
+            var reason = resolver.Mask().Apply(e.Message);
+            context.Output.Write(LogStream.System, reason);
+            return new ActionOutcome(false, $"request failed: {reason}");
         }
     }
 }

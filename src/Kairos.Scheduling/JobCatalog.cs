@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Kairos.Calendars;
 using Kairos.Core.Jobs;
 using Kairos.Core.Ports;
@@ -47,16 +46,9 @@ public sealed class JobCatalog(IKairosStore store, ICalendarSource calendars, IL
 
     private Job? Parse(JobRecord record)
     {
-        try
-        {
-            var (job, errors) = _validator.Validate(JobJson.Deserialize(record.DefinitionJson));
-            if (job is not null) return job;
-            logger.LogError("Job {JobId} in the store is not valid and is not scheduled: {Errors}", record.Id, string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
-        }
-        catch (JsonException e)
-        {
-            logger.LogError(e, "Job {JobId} in the store cannot be read and is not scheduled", record.Id);
-        }
+        var (job, errors) = _validator.Validate(record.Definition.ToDefinition());
+        if (job is not null) return job;
+        logger.LogError("Job {JobId} in the store is not valid and is not scheduled: {Errors}", record.Id, string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
         return null;
     }
 }

@@ -1,6 +1,7 @@
 using Kairos.Core.Jobs;
 using Kairos.Core.Ports;
 using Kairos.Core.Runs;
+using Kairos.Core.Time;
 using Microsoft.Extensions.Logging;
 
 namespace Kairos.Scheduling;
@@ -19,7 +20,7 @@ public sealed partial class KairosScheduler
                 if (runsWaiting) await FlushAsync(cancellationToken).ConfigureAwait(false);
                 var now = clock.GetUtcNow();
                 var claim = await store.Runs.ClaimDueAsync(options.NodeId, now, now + options.ClaimAhead, options.ClaimFor, options.MaxClaim, LateSlots, _share.ClaimsAhead, cancellationToken).ConfigureAwait(false);
-                foreach (var run in claim.Claimed) Start(run);
+                foreach (var run in claim.Claimed) StartIsolated(run);
                 foreach (var id in claim.ToReplace)
                 {
                     if (_running.TryGetValue(id, out var old)) old.RequestStop(StopReason.Replaced, "a newer slot (overlap policy replace)");
@@ -54,16 +55,31 @@ public sealed partial class KairosScheduler
     // Slots claimed late (planned before a stop, or claimed after their node died) follow their job's misfire policy.
     private MisfireRule LateSlots => _misfireRule ??= new MisfireRule(id => catalog.Find(id)?.Misfire, options.MisfireThreshold);
 
-    private void Start(Run run)
+    // One run whose job cannot be set up must not keep the rest of the claim from starting: it starts without its
+    // job, which records it failed with the reason, instead of throwing out of the claim with every other run.
+    private void StartIsolated(Run run)
     {
-        var job = catalog.Find(run.JobId);
-        var timeout = job is null ? Timeout.InfiniteTimeSpan : job.Timeout + Max(run.StartedAt!.Value - clock.GetUtcNow(), TimeSpan.Zero);
-        var attempt = new RunningAttempt(run, new CancellationTokenSource(timeout, clock));
-        _running[run.Id] = attempt;
-        attempt.Execution = Task.Run(() => ExecuteAsync(attempt, job));
+        try
+        {
+            Start(run, catalog.Find(run.JobId));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogError(e, "Run {RunId} of {JobId} could not be prepared; it is recorded failed", run.Id, run.JobId);
+            _running.TryRemove(run.Id, out _);
+            Start(run, null, $"it could not be prepared on node {options.NodeId}: {e.Message}");
+        }
     }
 
-    private async Task ExecuteAsync(RunningAttempt attempt, Job? job)
+    private void Start(Run run, Job? job, string? problem = null)
+    {
+        var timeout = job is null ? Timeout.InfiniteTimeSpan : SaturatingTime.Timer(job.Timeout + Max(run.StartedAt!.Value - clock.GetUtcNow(), TimeSpan.Zero));
+        var attempt = new RunningAttempt(run, new CancellationTokenSource(timeout, clock));
+        _running[run.Id] = attempt;
+        attempt.Execution = Task.Run(() => ExecuteAsync(attempt, job, problem));
+    }
+
+    private async Task ExecuteAsync(RunningAttempt attempt, Job? job, string? problem)
     {
         ActionOutcome outcome;
         DateTimeOffset? actualStart = null;
@@ -106,7 +122,7 @@ public sealed partial class KairosScheduler
             }
             else if (job is null || executor is null)
             {
-                outcome = new ActionOutcome(false, job is null ? $"job '{run.JobId}' is not loaded on node {options.NodeId}" : $"no executor for {job.Action.GetType().Name}");
+                outcome = new ActionOutcome(false, problem ?? (job is null ? $"job '{run.JobId}' is not loaded on node {options.NodeId}" : $"no executor for {job.Action.GetType().Name}"));
             }
             else
             {
@@ -194,7 +210,7 @@ public sealed partial class KairosScheduler
             _ => outcome.Detail,
         };
         DateTimeOffset? retryAt = null;
-        if (state is RunState.Failed or RunState.TimedOut && job?.Retry.DelayBefore(run.Attempt + 1) is { } delay) retryAt = now + delay;
+        if (state is RunState.Failed or RunState.TimedOut && job?.Retry.DelayBefore(run.Attempt + 1) is { } delay) retryAt = SaturatingTime.Add(now, delay);
         return new RunCompletion(run.Id, run.Attempt, state, now, detail, outcome.ExitCode, outcome.HttpStatus, retryAt);
     }
 

@@ -79,7 +79,7 @@ public sealed partial class KairosScheduler
     {
         foreach (var run in (await store.Runs.ExpiredLeasesAsync(now, options.NodeId, cancellationToken).ConfigureAwait(false))
                      .Where(r => !_running.ContainsKey(r.Id) && !(_completing.TryGetValue(r.Id, out var a) && a == r.Attempt)))
-            await SettleAsync(run, adopt: true, cancellationToken).ConfigureAwait(false);
+            await IsolatedAsync(run, () => SettleAsync(run, adopt: true, cancellationToken)).ConfigureAwait(false);
         var nodes = await store.Nodes.ListAsync(cancellationToken).ConfigureAwait(false);
         _share.Update(nodes.Where(n => n.HeartbeatAt >= now - options.ControlInterval * 3).Select(n => n.Id));
         if (_storeHealthySince is not { } healthy || now - healthy < options.NodeTimeout) return;
@@ -89,8 +89,7 @@ public sealed partial class KairosScheduler
         var alive = nodes.Where(n => n.HeartbeatAt >= now - options.NodeTimeout).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var run in silent.Where(r => !_running.ContainsKey(r.Id)))
         {
-            if (!alive.Contains(run.Node!)) await SettleAsync(run, adopt: false, cancellationToken).ConfigureAwait(false);
-            else await SettleIfEndedAsync(run, cancellationToken).ConfigureAwait(false);
+            await IsolatedAsync(run, () => alive.Contains(run.Node!) ? SettleIfEndedAsync(run, cancellationToken) : SettleAsync(run, adopt: false, cancellationToken)).ConfigureAwait(false);
         }
     }
 }

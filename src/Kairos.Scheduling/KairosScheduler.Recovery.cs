@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Kairos.Core.Jobs;
 using Kairos.Core.Ports;
 using Kairos.Core.Runs;
+using Kairos.Core.Time;
 using Microsoft.Extensions.Logging;
 
 namespace Kairos.Scheduling;
@@ -34,7 +35,7 @@ public sealed partial class KairosScheduler
             if (page.Count < 1000) break;
             before = page[^1].Id;
         }
-        foreach (var run in mine) await SettleAsync(run, adopt: true, cancellationToken).ConfigureAwait(false);
+        foreach (var run in mine) await IsolatedAsync(run, () => SettleAsync(run, adopt: true, cancellationToken)).ConfigureAwait(false);
         // Journals of attempts the store has already finished (the node died between writing the outcome and
         // dropping the journal) are swept now.
         var running = mine.Select(r => (r.Id, r.Attempt)).ToHashSet();
@@ -42,6 +43,20 @@ public sealed partial class KairosScheduler
         {
             foreach (var (runId, attempt) in durable.Journaled(options.NodeId).Where(j => !running.Contains(j)))
                 ForgetQuietly(durable, options.NodeId, runId, attempt);
+        }
+    }
+
+    // What one run's data does wrong is logged against that run; the pass goes on to the others, which would otherwise
+    // wait (and their jobs with them) until the one run's problem was fixed by hand. Cancellation still ends the pass.
+    private async Task IsolatedAsync(Run run, Func<Task> settle)
+    {
+        try
+        {
+            await settle().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+        {
+            logger.LogError(e, "Settling run {RunId} of {JobId} failed; the other runs are settled, this one is tried again on the next pass", run.Id, run.JobId);
         }
     }
 
@@ -97,7 +112,7 @@ public sealed partial class KairosScheduler
         var linesStored = await LinesStoredAsync(run, cancellationToken).ConfigureAwait(false);
         var message = run.Trigger == TriggerKind.Event ? await store.Runs.TriggerMessageAsync(run.Id, cancellationToken).ConfigureAwait(false) : null;
         var left = job.Timeout - (clock.GetUtcNow() - (run.StartedAt ?? clock.GetUtcNow()));
-        var attempt = new RunningAttempt(run, new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), clock))
+        var attempt = new RunningAttempt(run, new CancellationTokenSource(left > TimeSpan.Zero ? SaturatingTime.Timer(left) : TimeSpan.FromMilliseconds(1), clock))
         {
             ActionStarted = true,
             LeaseUntil = clock.GetUtcNow(), // renewed on the next pass
@@ -169,7 +184,7 @@ public sealed partial class KairosScheduler
         var completions = lost.Select(r =>
         {
             var retry = catalog.Find(r.JobId)?.Retry.DelayBefore(r.Attempt + 1);
-            return new RunCompletion(r.Id, r.Attempt, RunState.Failed, now, why(r), RetryAt: retry is { } d ? now + d : null);
+            return new RunCompletion(r.Id, r.Attempt, RunState.Failed, now, why(r), RetryAt: retry is { } d ? SaturatingTime.Add(now, d) : null);
         }).ToList();
         await store.Runs.CompleteAsync(completions, cancellationToken).ConfigureAwait(false);
         foreach (var c in completions)

@@ -18,7 +18,7 @@ public sealed partial class KairosScheduler(
     TimeProvider clock,
     ILogger<KairosScheduler> logger) : IAsyncDisposable
 {
-    private readonly SlotPlanningService _planner = new(store, catalog, options, events);
+    private readonly SlotPlanningService _planner = new(store, catalog, options, events, logger);
     private readonly RunOutputBuffer _output = new(clock);
     private readonly ConcurrentDictionary<long, RunningAttempt> _running = new();
     private readonly ConcurrentQueue<RunCompletion> _completions = new();
@@ -47,6 +47,14 @@ public sealed partial class KairosScheduler(
     /// cannot write as not ready.
     /// </summary>
     public DateTimeOffset? LastHeartbeat { get; private set; }
+
+    /// <summary>
+    /// Tells the other nodes (and this node's supervisors) that this node is alive again, before the slower start-up
+    /// work (job files, catalog). A node restarted after a crash must reclaim its name quickly: once it has been silent
+    /// for the node timeout, another node settles the runs it left as "unknown" and retries them, and the restarted
+    /// node, which can read their journals, would have recorded their real outcome instead.
+    /// </summary>
+    public Task AnnounceAsync(CancellationToken cancellationToken = default) => HeartbeatAsync(cancellationToken);
 
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {

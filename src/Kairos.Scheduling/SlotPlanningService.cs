@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
 using Kairos.Core.Jobs;
 using Kairos.Core.Ports;
+using Kairos.Core.Reasons;
 using Kairos.Core.Runs;
 using Kairos.Core.Slots;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Kairos.Scheduling;
 
@@ -10,8 +13,10 @@ namespace Kairos.Scheduling;
 /// Writes every job's slots up to now + lookahead into the store as runs. The store's unique (job, slot) key makes a
 /// second planner, a restart or a replayed pass harmless; the watermark only saves work.
 /// </summary>
-public sealed class SlotPlanningService(IKairosStore store, JobCatalog catalog, SchedulerOptions options, SchedulerEvents events)
+public sealed class SlotPlanningService(IKairosStore store, JobCatalog catalog, SchedulerOptions options, SchedulerEvents events, ILogger? logger = null)
 {
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+
     private readonly ConcurrentDictionary<string, DateTimeOffset> _plannedUntil = new(StringComparer.Ordinal);
 
     /// <summary>One planning pass at <paramref name="now"/>; returns the number of runs created.</summary>
@@ -26,10 +31,18 @@ public sealed class SlotPlanningService(IKairosStore store, JobCatalog catalog, 
             var from = Watermark(job.Id, now);
             if (from < now - options.MaxLookback) from = now - options.MaxLookback;
             if (to <= from) continue;
-            var calendar = job.Schedule.CalendarId is { } id ? catalog.Calendars.Find(id) : null;
-            var slots = SlotPlanner.Plan(job, calendar, from, to).ToList();
-            AddRuns(job, slots, now, runs);
-            marks.Add((job.Id, to));
+            // One job whose slots cannot be planned is logged and left where it was; the others are planned.
+            try
+            {
+                var calendar = job.Schedule.CalendarId is { } id ? catalog.Calendars.Find(id) : null;
+                var slots = SlotPlanner.Plan(job, calendar, from, to).ToList();
+                AddRuns(job, slots, now, runs);
+                marks.Add((job.Id, to));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                _logger.LogError(e, "Planning the slots of job {JobId} failed; the other jobs are planned, this one is tried again on the next pass", job.Id);
+            }
         }
         var created = await store.Runs.AddSlotRunsAsync(runs, now, cancellationToken).ConfigureAwait(false);
         // Runs first, watermark second: a crash in between re-plans the same slots, which the unique key absorbs.
@@ -56,7 +69,7 @@ public sealed class SlotPlanningService(IKairosStore store, JobCatalog catalog, 
         {
             runs.Add(slot.Runs
                 ? new NewRun(job.Id, slot.Key.SlotTime, TriggerKind.Time, slot.BusinessDate, slot.Key.SlotTime > now ? slot.Key.SlotTime : now)
-                : new NewRun(job.Id, slot.Key.SlotTime, TriggerKind.Time, slot.BusinessDate, slot.Key.SlotTime, RunState.Skipped, slot.Skip, slot.Detail));
+                : new NewRun(job.Id, slot.Key.SlotTime, TriggerKind.Time, slot.BusinessDate, slot.Key.SlotTime, RunState.Skipped, slot.Skip, slot.Why is null ? null : StoredReason.Write(slot.Why)));
         }
     }
 }

@@ -13,6 +13,9 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect, IAsyn
     // The first key of the two-key advisory locks that guard one job's claims ("KAIR").
     private const int JobClaimLockSpace = 0x4B414952;
 
+    // The first key of the two-key advisory locks that serialize writers of one job's definition ("KAID").
+    private const int JobDefinitionLockSpace = 0x4B414944;
+
     // The same few statements run thousands of times a second: prepared once per connection, PostgreSQL skips parsing
     // and planning them again.
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
@@ -42,6 +45,14 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect, IAsyn
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) locked.Add(reader.GetString(0));
         return locked;
+    }
+
+    public override async Task LockJobDefinitionAsync(DbConnection connection, DbTransaction transaction, string jobId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@space, hashtext(@job))", (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        command.Parameters.AddWithValue("space", JobDefinitionLockSpace);
+        command.Parameters.AddWithValue("job", jobId);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>

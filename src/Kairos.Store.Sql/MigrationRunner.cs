@@ -5,7 +5,7 @@ namespace Kairos.Store.Sql;
 /// <summary>Applies each pending migration in its own transaction and records it, so a crash leaves a known version.</summary>
 internal static class MigrationRunner
 {
-    public static async Task MigrateAsync(SqlDialect dialect, CancellationToken cancellationToken)
+    public static async Task MigrateAsync(SqlDialect dialect, TimeProvider clock, CancellationToken cancellationToken)
     {
         foreach (var (version, name, sql) in dialect.Migrations())
         {
@@ -20,7 +20,7 @@ internal static class MigrationRunner
             await scope.Connection.ExecuteAsync(sql, transaction: scope.Transaction).ConfigureAwait(false);
             await scope.Connection.ExecuteAsync(
                 "INSERT INTO kairos_migrations (version, name, applied_at) VALUES (@version, @name, @at)",
-                new { version, name, at = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() },
+                new { version, name, at = clock.GetUtcNow().ToUnixTimeMilliseconds() },
                 scope.Transaction).ConfigureAwait(false);
             await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -19,6 +19,13 @@ public abstract class SqlDialect
     public virtual Task<IReadOnlySet<string>> TryLockJobsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> jobIds, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlySet<string>>(jobIds.ToHashSet(StringComparer.Ordinal));
 
+    /// <summary>
+    /// Waits for, and holds to the end of the transaction, the lock on one job's definition, so two writers of the same
+    /// job number their versions one after the other. A dialect whose writers are already serialized has nothing to do.
+    /// </summary>
+    public virtual Task LockJobDefinitionAsync(DbConnection connection, DbTransaction transaction, string jobId, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
     /// <summary>"Is among the values of a list parameter", as the driver passes lists: <c>IN @ids</c> or <c>= ANY(@ids)</c>.</summary>
     public virtual string InList(string parameter) => $"IN @{parameter}";
 

@@ -4,31 +4,44 @@ using Kairos.Core.Ports;
 
 namespace Kairos.Store.Sql;
 
-internal sealed class SqlJobStore(SqlDialect dialect, TimeProvider clock) : IJobStore
+/// <summary>
+/// Jobs and their versions. Every definition change writes its version in the same transaction, numbered under the
+/// job's definition lock, so a change is never stored without its history or its history without the change.
+/// </summary>
+internal sealed partial class SqlJobStore(SqlDialect dialect, TimeProvider clock) : IJobStore
 {
-    private const string Columns = "id, definition, source, overlap, held, held_by, held_reason, planned_until, updated_at";
+    private const string Columns = "id, definition, definition_format, source, overlap, held, held_by, held_reason, planned_until, updated_at";
 
-    public async Task UpsertAsync(JobRecord job, bool holdIfNew = false, CancellationToken cancellationToken = default)
+    public async Task UpsertAsync(JobRecord job, JobChange change, bool holdIfNew = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(change);
+        var definition = JobDefinitionFormat.Write(job.Definition);
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await dialect.LockJobDefinitionAsync(scope.Connection, scope.Transaction, job.Id, cancellationToken).ConfigureAwait(false);
+        var current = await scope.Connection.QuerySingleOrDefaultAsync<StoredDefinition>(
+            "SELECT definition, definition_format FROM jobs WHERE id = @Id", new { job.Id }, scope.Transaction).ConfigureAwait(false);
         await scope.Connection.ExecuteAsync(
             """
-            INSERT INTO jobs (id, definition, source, overlap, held, updated_at)
-            VALUES (@Id, @Definition, @Source, @Overlap, @Held, @UpdatedAt)
-            ON CONFLICT (id) DO UPDATE SET definition = excluded.definition, source = excluded.source,
-                overlap = excluded.overlap, updated_at = excluded.updated_at
+            INSERT INTO jobs (id, definition, definition_format, source, overlap, held, updated_at)
+            VALUES (@Id, @Definition, @Format, @Source, @Overlap, @Held, @UpdatedAt)
+            ON CONFLICT (id) DO UPDATE SET definition = excluded.definition, definition_format = excluded.definition_format,
+                source = excluded.source, overlap = excluded.overlap, updated_at = excluded.updated_at
             """,
             new
             {
                 job.Id,
-                Definition = job.DefinitionJson,
+                Definition = definition,
+                Format = JobDefinitionFormat.Current,
                 job.Source,
                 Overlap = job.Overlap.ToString().ToLowerInvariant(),
                 Held = holdIfNew ? 1 : 0,
                 UpdatedAt = UnixTime.ToMs(job.UpdatedAt),
             },
             scope.Transaction).ConfigureAwait(false);
+        // Rewritten in the current format before comparing, so a row of an older format that says the same is no change.
+        if (current is null || JobDefinitionFormat.Write(current.Read(job.Id)) != definition)
+            await AppendVersionAsync(scope, job.Id, current is null ? JobChangeKind.Created : JobChangeKind.Changed, definition, job.UpdatedAt, change).ConfigureAwait(false);
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -46,12 +59,18 @@ internal sealed class SqlJobStore(SqlDialect dialect, TimeProvider clock) : IJob
         return rows.Select(r => r.ToRecord()).ToList();
     }
 
-    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    public async Task<bool> DeleteAsync(string id, JobChange change, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(change);
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        var n = await scope.Connection.ExecuteAsync("DELETE FROM jobs WHERE id = @id", new { id }, scope.Transaction).ConfigureAwait(false);
+        await dialect.LockJobDefinitionAsync(scope.Connection, scope.Transaction, id, cancellationToken).ConfigureAwait(false);
+        var current = await scope.Connection.QuerySingleOrDefaultAsync<StoredDefinition>(
+            "SELECT definition, definition_format FROM jobs WHERE id = @id", new { id }, scope.Transaction).ConfigureAwait(false);
+        if (current is null) return false;
+        await scope.Connection.ExecuteAsync("DELETE FROM jobs WHERE id = @id", new { id }, scope.Transaction).ConfigureAwait(false);
+        await AppendVersionAsync(scope, id, JobChangeKind.Deleted, JobDefinitionFormat.Write(current.Read(id)), clock.GetUtcNow(), change).ConfigureAwait(false);
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return n > 0;
+        return true;
     }
 
     public async Task<bool> SetHeldAsync(string id, bool held, string actor, string? reason, CancellationToken cancellationToken = default)
@@ -82,6 +101,7 @@ internal sealed class SqlJobStore(SqlDialect dialect, TimeProvider clock) : IJob
     {
         public string id { get; set; } = "";
         public string definition { get; set; } = "";
+        public long definition_format { get; set; }
         public string source { get; set; } = "";
         public string overlap { get; set; } = "";
         public long held { get; set; }
@@ -91,7 +111,7 @@ internal sealed class SqlJobStore(SqlDialect dialect, TimeProvider clock) : IJob
         public long updated_at { get; set; }
 
         public JobRecord ToRecord() => new(
-            id, definition, source, Enum.Parse<OverlapPolicy>(overlap, ignoreCase: true), UnixTime.FromMs(updated_at),
+            id, JobDefinitionFormat.Read(id, definition, (int)definition_format), source, Enum.Parse<OverlapPolicy>(overlap, ignoreCase: true), UnixTime.FromMs(updated_at),
             held != 0, held_by, held_reason, UnixTime.FromMs(planned_until));
     }
 }

@@ -6,16 +6,20 @@ namespace Kairos.Store.Sql;
 public class SqlKairosStore : IKairosStore
 {
     private readonly SqlDialect _dialect;
+    private readonly TimeProvider _clock;
 
     public SqlKairosStore(SqlDialect dialect, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(clock);
         _dialect = dialect;
+        _clock = clock;
         Jobs = new SqlJobStore(dialect, clock);
         Runs = new SqlRunStore(dialect);
         Logs = new SqlRunLogStore(dialect);
         Audit = new SqlAuditStore(dialect);
         Calendars = new SqlCalendarStore(dialect);
+        CalendarDefinitions = new SqlCalendarDefinitionStore(dialect);
         Users = new SqlUserStore(dialect);
         Approvals = new SqlApprovalStore(dialect);
         Alerts = new SqlAlertStore(dialect);
@@ -34,6 +38,8 @@ public class SqlKairosStore : IKairosStore
 
     public ICalendarStore Calendars { get; }
 
+    public ICalendarDefinitionStore CalendarDefinitions { get; }
+
     public IUserStore Users { get; }
 
     public IApprovalStore Approvals { get; }
@@ -46,7 +52,7 @@ public class SqlKairosStore : IKairosStore
 
     public INodeStore Nodes { get; }
 
-    public Task MigrateAsync(CancellationToken cancellationToken = default) => MigrationRunner.MigrateAsync(_dialect, cancellationToken);
+    public Task MigrateAsync(CancellationToken cancellationToken = default) => MigrationRunner.MigrateAsync(_dialect, _clock, cancellationToken);
 
     /// <summary>The highest migration version applied.</summary>
     public Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default) => MigrationRunner.CurrentVersionAsync(_dialect, cancellationToken);

@@ -1,6 +1,7 @@
 using Dapper;
 using Kairos.Core.Jobs;
 using Kairos.Core.Ports;
+using Kairos.Core.Reasons;
 using Kairos.Core.Runs;
 
 namespace Kairos.Store.Sql;
@@ -52,7 +53,7 @@ internal sealed partial class SqlRunStore
         var claimRows = new List<object?[]>();
         var finishRows = new List<object?[]>();
         var waiting = 0;
-        foreach (var run in orphans.Select(o => o.ToRun())) Finish(run, RunState.Failed, null, $"job '{run.JobId}' is no longer defined");
+        foreach (var run in orphans.Select(o => o.ToRun())) Finish(run, RunState.Failed, null, Reason.Of(ReasonCodes.JobGone, run.JobId));
         foreach (var row in candidates)
         {
             var run = row.ToRun();
@@ -66,7 +67,7 @@ internal sealed partial class SqlRunStore
                 misfire.Threshold, latestSlot.TryGetValue(run.JobId, out var latest) && latest > row.slot_time, now);
             if (late is { } missed)
             {
-                Finish(run, RunState.Skipped, missed.Reason, missed.Detail);
+                Finish(run, RunState.Skipped, missed.Reason, missed.Why);
                 continue;
             }
             var overlap = Enum.Parse<OverlapPolicy>(row.job_overlap!, ignoreCase: true);
@@ -79,7 +80,7 @@ internal sealed partial class SqlRunStore
             }
             if (decision.Action == ClaimAction.Skip)
             {
-                Finish(run, RunState.Skipped, decision.Reason, decision.Detail);
+                Finish(run, RunState.Skipped, decision.Reason, decision.Why);
                 continue;
             }
             if (decision.Action == ClaimAction.StartAndReplace) replaceJobs.Add(run.JobId);
@@ -103,8 +104,9 @@ internal sealed partial class SqlRunStore
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new ClaimResult(claimed, skipped, toReplace, waiting);
 
-        void Finish(Run run, RunState state, SkipReason? reason, string? detail)
+        void Finish(Run run, RunState state, SkipReason? reason, Reason? why)
         {
+            var detail = why is null ? null : StoredReason.Write(why);
             finishRows.Add([run.Id, state.ToWire(), reason?.ToWire(), detail, UnixTime.ToMs(now)]);
             skipped.Add(run with { State = state, SkipReason = reason, Detail = detail, FinishedAt = now });
         }

@@ -19,9 +19,10 @@ internal sealed partial class SqlRunStore
             $"""
             SELECT {RunRow.Columns} FROM runs
             WHERE (CAST(@job AS TEXT) IS NULL OR job_id = @job) AND (CAST(@state AS TEXT) IS NULL OR state = @state) AND (CAST(@before AS BIGINT) IS NULL OR id < @before)
+            {(query.JobIds is null ? "" : $"AND job_id {dialect.InList("jobIds")}")}
             ORDER BY id DESC LIMIT @limit
             """,
-            new { job = query.JobId, state = query.State?.ToWire(), before = query.BeforeId, limit = Math.Clamp(query.Limit, 1, 1000) },
+            new { job = query.JobId, state = query.State?.ToWire(), before = query.BeforeId, limit = Math.Clamp(query.Limit, 1, 1000), jobIds = query.JobIds?.ToArray() },
             cancellationToken);
     }
 

@@ -4,9 +4,9 @@ using Kairos.Core.Ports;
 
 namespace Kairos.Store.Sql;
 
-internal sealed class SqlUserStore(SqlDialect dialect) : IUserStore
+internal sealed partial class SqlUserStore(SqlDialect dialect) : IUserStore
 {
-    private const string UserColumns = "name, role, password_hash AS passwordhash, owners, disabled, created_at AS createdat, changed_at AS changedat";
+    private const string UserColumns = "name, role, password_hash AS passwordhash, owners, disabled, created_at AS createdat, changed_at AS changedat, locked_until AS lockeduntil";
 
     public async Task<UserRecord?> GetAsync(string name, CancellationToken cancellationToken = default)
     {
@@ -82,6 +82,15 @@ internal sealed class SqlUserStore(SqlDialect dialect) : IUserStore
         return changed > 0;
     }
 
+    public async Task<int> RevokeTokensOfAsync(string userName, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var changed = await scope.Connection.ExecuteAsync("UPDATE api_tokens SET revoked_at = @at WHERE user_name = @userName AND revoked_at IS NULL",
+            new { userName, at = UnixTime.ToMs(at) }, scope.Transaction).ConfigureAwait(false);
+        await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return changed;
+    }
+
     public async Task<IReadOnlyList<(string Name, string Xml)>> ProtectionKeysAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -104,10 +113,10 @@ internal sealed class SqlUserStore(SqlDialect dialect) : IUserStore
         Disabled = user.Disabled ? 1 : 0, CreatedAt = UnixTime.ToMs(user.CreatedAt), ChangedAt = UnixTime.ToMs(user.ChangedAt),
     };
 
-    private sealed record UserRow(string Name, string Role, string PasswordHash, string? Owners, long Disabled, long CreatedAt, long ChangedAt)
+    private sealed record UserRow(string Name, string Role, string PasswordHash, string? Owners, long Disabled, long CreatedAt, long ChangedAt, long? LockedUntil)
     {
         public UserRecord ToRecord() => new(Name, Roles.FromWire(Role), PasswordHash,
-            Owners is null ? [] : Owners.Split(',', StringSplitOptions.RemoveEmptyEntries), Disabled != 0, UnixTime.FromMs(CreatedAt), UnixTime.FromMs(ChangedAt));
+            Owners is null ? [] : Owners.Split(',', StringSplitOptions.RemoveEmptyEntries), Disabled != 0, UnixTime.FromMs(CreatedAt), UnixTime.FromMs(ChangedAt), UnixTime.FromMs(LockedUntil));
     }
 
     private sealed record TokenRow(long Id, string UserName, string Label, string Hash, long CreatedAt, long? ExpiresAt, long? RevokedAt)

@@ -17,7 +17,10 @@ public sealed class SqliteDialect : SqlDialect, IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         Path = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        // Owner-only before SQLite first opens it: SQLite gives its -wal and -shm files the database file's mode.
+        OwnerOnly.EnsureFolder(System.IO.Path.GetDirectoryName(Path)!);
+        OwnerOnly.EnsureFile(Path);
+        foreach (var companion in new[] { "-wal", "-shm", "-journal" }) OwnerOnly.TightenIfPresent(Path + companion);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,

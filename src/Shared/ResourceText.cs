@@ -21,5 +21,8 @@ internal sealed class ResourceText(string baseName, Assembly assembly)
     }
 
     /// <summary>The text of <paramref name="key"/>, or null when there is none (for codes that may have no words).</summary>
-    public string? Find(string key) => _resources.GetString(key, CultureInfo.CurrentUICulture);
+    public string? Find(string key) => Find(key, CultureInfo.CurrentUICulture);
+
+    /// <summary>The text of <paramref name="key"/> in <paramref name="culture"/>, or null when there is none.</summary>
+    public string? Find(string key, CultureInfo culture) => _resources.GetString(key, culture);
 }

@@ -117,7 +117,35 @@ public class KoreanHolidayTests
         Assert.True(Kr.IsBusinessDay(new(2025, 5, 1)));
         Assert.False(bank.IsBusinessDay(new(1993, 3, 10)));
         Assert.True(bank.IsBusinessDay(new(1993, 5, 3)));
-        Assert.Equal("노동절", bank.HolidayOn(new(2026, 5, 1))!.NameKo);
+        Assert.Equal("근로자의 날", bank.HolidayOn(new(2025, 5, 1))!.NameKo);
+    }
+
+    [Fact]
+    public void LaborDay_PublicHolidayFrom2026_WithTheNationalDaysSubstitute()
+    {
+        foreach (var id in new[] { "KR", "KR-BANK", "KRX" })
+        {
+            var calendar = Calendars.Get(id)!;
+            Assert.Equal(("노동절", HolidayKind.Fixed), (calendar.HolidayOn(new(2026, 5, 1))!.NameKo, calendar.HolidayOn(new(2026, 5, 1))!.Kind));
+            // 2027-05-01 is a Saturday: the next working day, Monday the 3rd, is its substitute.
+            Assert.False(calendar.IsBusinessDay(new(2027, 5, 3)), id);
+            Assert.True(calendar.IsBusinessDay(new(2027, 5, 4)), id);
+        }
+        Assert.True(Kr.IsBusinessDay(new(2025, 5, 1)));
+    }
+
+    [Fact]
+    public void NewYear_TwoDaysFrom1989_So1990January3IsAWorkingDay()
+    {
+        Assert.False(Kr.IsBusinessDay(new(1990, 1, 2)));
+        Assert.True(Kr.IsBusinessDay(new(1990, 1, 3)));
+    }
+
+    [Fact]
+    public void NationalAssemblyElection2028_ScheduledByLaw_IsAHoliday()
+    {
+        var day = Kr.HolidayOn(new(2028, 4, 12))!;
+        Assert.Equal((HolidayKind.Election, "제23대 국회의원 선거"), (day.Kind, day.NameKo));
     }
 
     [Fact]

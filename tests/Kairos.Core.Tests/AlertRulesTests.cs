@@ -2,6 +2,7 @@ using Kairos.Core.Alerts;
 using Kairos.Core.Jobs;
 using Kairos.Core.Runs;
 using static Kairos.Core.Tests.Jobs;
+using Kairos.Core.Reasons;
 
 namespace Kairos.Core.Tests;
 
@@ -23,7 +24,7 @@ public sealed class AlertRulesTests
         Assert.Equal([AlertKind.Failed], Kinds(At(RunState.TimedOut, Slot, now), null, now));
         Assert.Empty(Kinds(At(RunState.Killed, Slot, now), null, now));
         Assert.Empty(Kinds(At(RunState.Succeeded, Slot, now), null, now));
-        Assert.Equal("run 1 of report failed: exit 3", AlertRules.Due(At(RunState.Failed, Slot, now), null, Seoul, now)[0].Message);
+        Assert.Equal(Reason.Of(ReasonCodes.AlertFailedBecause, "1", "report", "failed", "exit 3"), AlertRules.Due(At(RunState.Failed, Slot, now), null, Seoul, now)[0].Why);
     }
 
     [Fact]
@@ -35,7 +36,7 @@ public sealed class AlertRulesTests
         Assert.Empty(Kinds(At(RunState.Running, Slot.AddSeconds(60)), sla, Slot.AddMinutes(10)));
         var late = AlertRules.Due(At(RunState.Running, Slot.AddSeconds(60).AddMilliseconds(1)), sla, Seoul, Slot.AddMinutes(10));
         Assert.Equal(AlertKind.LateStart, Assert.Single(late).Kind);
-        Assert.Equal("run 1 of report started 60s after its slot; the SLA is 60s", late[0].Message);
+        Assert.Equal(Reason.Of(ReasonCodes.AlertStartedLate, "1", "report", "60s", "60s"), late[0].Why);
         Assert.Empty(Kinds(At(RunState.Skipped), sla, Slot.AddHours(1)));
     }
 

@@ -5,6 +5,7 @@ using Kairos.Core.Runs;
 using Kairos.Core.Schedules;
 using Kairos.Core.Slots;
 using static Kairos.Core.Tests.Jobs;
+using Kairos.Core.Reasons;
 
 namespace Kairos.Core.Tests;
 
@@ -20,7 +21,7 @@ public class BusinessDayRuleTests
         var slots = SlotPlanner.Plan(Every("0 9 * * *", "KR", DayRule.BusinessDays), Kr, Kst(2026, 9, 23, 12), Kst(2026, 9, 28, 12)).ToList();
         Assert.Equal([false, false, false, false, true], slots.Select(s => s.Runs)); // 24, 25, 26 (Chuseok, Sat), 27 (Sun), 28
         Assert.Equal(SkipReason.NotBusinessDay, slots[1].Skip);
-        Assert.Contains("Chuseok (추석)", slots[1].Detail, StringComparison.Ordinal);
+        Assert.Equal(Reason.Of(ReasonCodes.NotBusinessDay, "2026-09-25", "KR", new NameArg("Chuseok (추석)", "추석")), slots[1].Why);
     }
 
     [Fact]
@@ -32,12 +33,26 @@ public class BusinessDayRuleTests
         var moved = Assert.Single(slots, s => s.Key.SlotTime == Kst(2026, 9, 28, 10));
         Assert.True(moved.Runs);
         Assert.Equal(new DateOnly(2026, 9, 28), moved.BusinessDate);
-        Assert.Contains("moved from 2026-09-25", moved.Detail, StringComparison.Ordinal);
+        Assert.Equal(Reason.Of(ReasonCodes.MovedHereAsNext, "2026-09-25", new NameArg("Chuseok (추석)", "추석")), moved.Why);
         var original = Assert.Single(slots, s => s.Key.SlotTime == Kst(2026, 9, 25, 10));
         Assert.Equal(SkipReason.Moved, original.Skip);
-        Assert.Contains("moved to 2026-09-28", original.Detail, StringComparison.Ordinal);
+        Assert.Equal(ReasonCodes.MovedTo, original.Why!.Code);
+        Assert.Equal("2026-09-28 10:00:00", Assert.IsType<ValueArg>(original.Why.Args[1]).Value);
         Assert.Contains(slots, s => s.Key.SlotTime == Kst(2026, 10, 26, 10) && s.Runs); // 2026-10-25 is a Sunday
         Assert.Equal(slots.OrderBy(s => s.Key.SlotTime).Select(s => s.Key), slots.Select(s => s.Key));
+    }
+
+    [Theory]
+    [InlineData(HolidayShift.NextBusinessDay, 28)]
+    [InlineData(HolidayShift.PreviousBusinessDay, 23)]
+    public void Shift_ASlotAtMidnightOfAClosedDay_MovesToo(HolidayShift shift, int day)
+    {
+        // 2026-09-25 00:00 is the first instant of Chuseok: it moves to 00:00 of the 28th (or the 23rd) like any other time.
+        var job = Every("0 0 25 * *", "KR", DayRule.Shifted(shift));
+        var slots = SlotPlanner.Plan(job, Kr, Kst(2026, 9, 1), Kst(2026, 9, 30)).ToList();
+        var moved = Assert.Single(slots, s => s.Runs);
+        Assert.Equal((Kst(2026, 9, day), new DateOnly(2026, 9, day)), (moved.Key.SlotTime, moved.BusinessDate));
+        Assert.Equal(Kst(2026, 9, 25), Assert.Single(slots, s => !s.Runs).Key.SlotTime);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Kairos.Core.Jobs;
 using Kairos.Core.Runs;
+using Kairos.Core.Reasons;
 
 namespace Kairos.Core.Tests;
 
@@ -80,7 +81,6 @@ public class ClaimDecisionTests
     {
         var decision = ClaimDecision.Misfire(TriggerKind.Time, 0, Now.AddSeconds(-620), MisfirePolicy.Default, TimeSpan.FromSeconds(5), false, Now);
         Assert.Equal(SkipReason.Missed, decision!.Value.Reason);
-        Assert.Contains("620s late", decision.Value.Detail, StringComparison.Ordinal);
-        Assert.Contains("catch-up window", decision.Value.Detail, StringComparison.Ordinal);
+        Assert.Equal(Reason.Of(ReasonCodes.LateBeyondCatchup, "620", MisfirePolicy.Default.CatchupWindow.ToString()), decision.Value.Why);
     }
 }

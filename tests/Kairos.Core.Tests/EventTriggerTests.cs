@@ -62,6 +62,20 @@ public sealed class EventTriggerTests
     }
 
     [Fact]
+    public void BusinessDate_WithoutAHeader_FollowsTheJobsCalendarRule()
+    {
+        var seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
+        var bank = Kairos.Calendars.BuiltInCalendars.Default.Get("KR-BANK")!;
+        var saturday = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.FromHours(9));
+        Assert.Equal(new DateOnly(2026, 11, 30), EventTrigger.BusinessDateOf(null, saturday, seoul, bank.DateRule, bank));
+        var night = new Kairos.Calendars.BusinessDateRule(new TimeOnly(6, 0), Kairos.Calendars.ClosedDayBooking.PreviousBusinessDay);
+        var tuesdayNight = new DateTimeOffset(2026, 12, 1, 1, 30, 0, TimeSpan.FromHours(9));
+        Assert.Equal(new DateOnly(2026, 11, 30), EventTrigger.BusinessDateOf(null, tuesdayNight, seoul, night, bank));
+        Assert.Equal(new DateOnly(2026, 11, 27), EventTrigger.BusinessDateOf(null, saturday, seoul, night, bank));
+        Assert.Equal(new DateOnly(2026, 11, 20), EventTrigger.BusinessDateOf("2026-11-20", saturday, seoul, night, bank));
+    }
+
+    [Fact]
     public void ActionContext_ExposesTheMessage_AndTextInsideItIsNotExpandedAgain()
     {
         var run = new Run(7, "store-rate", null, TriggerKind.Event, new DateOnly(2026, 11, 23), RunState.Running, 1,

@@ -74,11 +74,34 @@ public class JobDefinitionTests
     {
         var (job, errors) = Load(Valid.Replace(find, replace, StringComparison.Ordinal));
         Assert.Null(job);
-        var error = Assert.Single(errors);
+        // One problem each, except a misspelt "command", which also leaves the action without one (both are listed).
+        var error = Assert.Single(errors, e => e.Field == field);
+        Assert.Equal(field == "action.commnd" ? 2 : 1, errors.Count);
         Assert.Equal("a.yaml", Path.GetFileName(error.File));
         Assert.Equal(line, error.Line);
         Assert.Contains(field, error.ToString(), StringComparison.Ordinal);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnknownFieldsAndOtherProblems_EveryOneListed_InEveryDocument()
+    {
+        // Two misspelt fields, one at the top and one inside a flow mapping, beside a bad calendar and a bad timeout;
+        // and a second document with a bad overlap: every problem is listed, each with its line.
+        var text = Valid
+            .Replace("owner: fx-team", "owner: fx-team\ntimezone: Asia/Seoul", StringComparison.Ordinal)
+            .Replace("calendar: WEEKDAYS", "calendar: MARS", StringComparison.Ordinal)
+            .Replace("timeout: 30s", "timeout: soon", StringComparison.Ordinal)
+            .Replace("retries: { count: 2, backoff: 5s }", "retries: { count: 2, bakoff: 5s }", StringComparison.Ordinal)
+            + "\n---\nid: second\noverlap: sometimes\naction: { noop: true }\n";
+        var (job, errors) = Load(text);
+        Assert.Null(job);
+        var found = errors.Select(e => (e.Field, e.Line)).ToList();
+        Assert.Contains(("timezone", 4), found);
+        Assert.Contains(("retries.bakoff", 13), found);
+        Assert.Contains(("schedule.calendar", 7), found);
+        Assert.Contains(("timeout", 12), found);
+        Assert.Contains(errors, e => e.Field == "overlap" && e.Message.Contains("forbid, allow, replace", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -6,12 +6,14 @@ using Kairos.Core.Slots;
 using Kairos.Cron;
 using Kairos.Definitions;
 using static Kairos.Core.Tests.Jobs;
+using Kairos.Core.Reasons;
 
 namespace Kairos.Core.Tests;
 
 /// <summary>
-/// The texts pure logic writes (why a slot is skipped or moved, what is wrong with a job or a cron) follow the current
-/// UI culture: Korean under ko-KR, English otherwise, with the same facts in both.
+/// What is wrong with a job or a cron follows the current UI culture: Korean under ko-KR, English otherwise, with the
+/// same facts in both. Why a slot is skipped or moved has no language at all in Core: it is a reason code whose
+/// names carry both languages (the server's ReasonTextTests put it into words).
 /// </summary>
 public sealed class LanguageTests : IDisposable
 {
@@ -36,11 +38,9 @@ public sealed class LanguageTests : IDisposable
         var ko = In("ko-KR", Plan);
         var en = In("en", Plan);
 
-        Assert.Equal("2026-09-25은(는) KR-BANK의 영업일이 아닙니다: 추석", ko[0].Detail);
-        Assert.Equal("2026-09-27은(는) KR-BANK의 영업일이 아닙니다: 일요일", ko[2].Detail);
-        Assert.Equal("2026-09-25 is not a business day on KR-BANK: Chuseok (추석)", en[0].Detail);
-        Assert.Equal("2026-09-27 is not a business day on KR-BANK: Sunday", en[2].Detail);
-        Assert.Equal(ko.Select(s => s.Skip), en.Select(s => s.Skip));
+        Assert.Equal(Reason.Of(ReasonCodes.NotBusinessDay, "2026-09-25", "KR-BANK", new NameArg("Chuseok (추석)", "추석")), ko[0].Why);
+        Assert.Equal(Reason.Of(ReasonCodes.NotBusinessDay, "2026-09-27", "KR-BANK", new NameArg("Sunday", "일요일")), ko[2].Why);
+        Assert.Equal(ko, en);
     }
 
     [Fact]
@@ -54,17 +54,15 @@ public sealed class LanguageTests : IDisposable
         var ko = Assert.Single(In("ko-KR", Plan));
         var en = Assert.Single(In("en", Plan));
 
-        Assert.Equal("2026-10-03(개천절)에서 다음 영업일로 옮겼습니다", ko.Detail);
-        Assert.Equal("moved from 2026-10-03 (National Foundation Day (개천절)) to the next business day", en.Detail);
-        Assert.Equal(ko.Key, en.Key);
+        Assert.Equal(Reason.Of(ReasonCodes.MovedHereAsNext, "2026-10-03", new NameArg("National Foundation Day (개천절)", "개천절")), ko.Why);
+        Assert.Equal(ko, en);
     }
 
     [Fact]
-    public void DayRules_ReadInEachLanguage()
+    public void DayRules_AreCodes()
     {
-        Assert.Equal("매월 마지막 영업일의 2영업일 전", In("ko-KR", () => DayRule.BusinessDaysBeforeMonthEnd(2).ToString()));
-        Assert.Equal("2 business day(s) before the last business day of the month", In("en", () => DayRule.BusinessDaysBeforeMonthEnd(2).ToString()));
-        Assert.Equal("매월 3번째 영업일", In("ko-KR", () => DayRule.NthBusinessDay(3).ToString()));
+        Assert.Equal(Reason.Of(ReasonCodes.BeforeLastBusinessDay, "2"), DayRule.BusinessDaysBeforeMonthEnd(2).Describe());
+        Assert.Equal(Reason.Of(ReasonCodes.NthBusinessDay, "3"), DayRule.NthBusinessDay(3).Describe());
     }
 
     [Fact]

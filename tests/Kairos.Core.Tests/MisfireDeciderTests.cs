@@ -2,6 +2,7 @@ using Kairos.Core.Jobs;
 using Kairos.Core.Runs;
 using Kairos.Core.Slots;
 using static Kairos.Core.Tests.Jobs;
+using Kairos.Core.Reasons;
 
 namespace Kairos.Core.Tests;
 
@@ -32,7 +33,7 @@ public class MisfireDeciderTests
     {
         var decided = MisfireDecider.Decide(new MisfirePolicy(MisfireMode.RunAll, TimeSpan.FromMinutes(3)), MissedMinutes(5), Now);
         Assert.Equal([false, false, true, true, true], decided.Select(s => s.Runs));
-        Assert.Contains("catch-up window", decided[0].Detail, StringComparison.Ordinal);
+        Assert.Equal(Reason.Of(ReasonCodes.MissedBeyondCatchup, "00:03:00"), decided[0].Why);
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public class MisfireDeciderTests
     public void Decide_AlreadySkippedSlot_KeepsItsReason()
     {
         var slots = MissedMinutes(2);
-        slots[0] = slots[0] with { Skip = SkipReason.NotBusinessDay, Detail = "Saturday" };
+        slots[0] = slots[0] with { Skip = SkipReason.NotBusinessDay, Why = Reason.Of(ReasonCodes.NotBusinessDay, "2026-11-28", "KR", new NameArg("Saturday", "토요일")) };
         var decided = MisfireDecider.Decide(new MisfirePolicy(MisfireMode.RunAll, TimeSpan.FromHours(1)), slots, Now);
         Assert.Equal(SkipReason.NotBusinessDay, decided[0].Skip);
         Assert.True(decided[1].Runs);

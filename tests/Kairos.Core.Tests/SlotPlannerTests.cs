@@ -3,6 +3,7 @@ using Kairos.Core.Runs;
 using Kairos.Core.Schedules;
 using Kairos.Core.Slots;
 using static Kairos.Core.Tests.Jobs;
+using Kairos.Core.Reasons;
 
 namespace Kairos.Core.Tests;
 
@@ -24,8 +25,8 @@ public class SlotPlannerTests
         var slots = SlotPlanner.Plan(Every("0 9 * * *", "WEEKDAYS", DayRule.BusinessDays), BuiltInCalendars.Default.Get("WEEKDAYS"), Kst(2026, 11, 27), Kst(2026, 11, 30, 12)).ToList();
         Assert.Equal([true, false, false, true], slots.Select(s => s.Runs));
         Assert.Equal(SkipReason.NotBusinessDay, slots[1].Skip);
-        Assert.Contains("Saturday", slots[1].Detail, StringComparison.Ordinal);
-        Assert.Contains("WEEKDAYS", slots[2].Detail, StringComparison.Ordinal);
+        Assert.Equal(Reason.Of(ReasonCodes.NotBusinessDay, "2026-11-28", "WEEKDAYS", new NameArg("Saturday", "토요일")), slots[1].Why);
+        Assert.Equal("WEEKDAYS", Assert.IsType<ValueArg>(slots[2].Why!.Args[1]).Value);
     }
 
     [Fact]

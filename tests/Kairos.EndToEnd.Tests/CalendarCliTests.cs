@@ -37,8 +37,9 @@ public class CalendarCliTests
 
     [Theory]
     [InlineData("KR", "2026-09-25", "false")]
-    [InlineData("KR", "2026-05-01", "true")]
-    [InlineData("KR-BANK", "2026-05-01", "false")]
+    [InlineData("KR", "2025-05-01", "true")] // 근로자의 날 closed banks only, until 2025
+    [InlineData("KR-BANK", "2025-05-01", "false")]
+    [InlineData("KR", "2026-05-01", "false")] // 노동절, a public holiday from 2026
     [InlineData("KRX", "2026-12-31", "false")]
     public async Task IsBusinessDay_PrintsTrueOrFalse(string calendar, string date, string expected)
     {
@@ -67,13 +68,23 @@ public class CalendarCliTests
     {
         var folder = Path.GetDirectoryName(TestServers.NewSqlitePath())!;
         var jobs = Directory.CreateDirectory(Path.Combine(folder, "jobs")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(jobs, "settle.yaml"), "id: settle\nschedule: { cron: '0 9 * * *', calendar: KR-BANK, days: business-days }\naction: { noop: true }\n");
         await using var server = await Processes.StartServerAsync(jobs, folder, "cal-node");
         var url = server.Address.ToString();
 
-        var set = await server.CliAsync("cal", "override", "KR", "2026-12-10", "--closed", "--name-ko", "임시공휴일", "--reason", "cabinet decision");
+        var unasked = await server.CliAsync("cal", "override", "KR", "2026-12-10", "--closed", "--name-ko", "임시공휴일", "--reason", "cabinet decision");
+        Assert.Equal(2, unasked.ExitCode); // no terminal to confirm on, and no --yes: nothing changes
+        Assert.Contains("--yes", unasked.Stderr, StringComparison.Ordinal);
+        Assert.Contains("2026-12-10 open -> closed", unasked.Stdout, StringComparison.Ordinal);
+        Assert.Equal("true", (await server.CliAsync("cal", "is-business-day", "KR", "2026-12-10")).Stdout.Trim());
+        var set = await server.CliAsync("cal", "override", "KR", "2026-12-10", "--closed", "--name-ko", "임시공휴일", "--reason", "cabinet decision", "--yes");
         Assert.Equal(0, set.ExitCode);
         Assert.Equal("false", (await server.CliAsync("cal", "is-business-day", "KRX", "2026-12-10")).Stdout.Trim());
         Assert.Equal("2026-12-11", (await server.CliAsync("cal", "add", "KR", "2026-12-09", "1")).Stdout.Trim());
+        var look = await server.CliAsync("cal", "revert", "KR", "2026-12-10", "--reason", "withdrawn", "--preview");
+        Assert.Equal(0, look.ExitCode);
+        Assert.Contains("2026-12-10 closed -> open", look.Stdout, StringComparison.Ordinal);
+        Assert.Equal("false", (await server.CliAsync("cal", "is-business-day", "KR", "2026-12-10")).Stdout.Trim());
 
         var bad = Path.Combine(folder, "bad.csv");
         await File.WriteAllTextAsync(bad, "2026-12-14,N,창립기념일\n2026-12-15,X,?\n");
@@ -86,12 +97,42 @@ public class CalendarCliTests
         await File.WriteAllTextAsync(good, "date,business_day,name\n2026-12-14,N,창립기념일\n");
         var preview = await server.CliAsync("cal", "import", "KR-BANK", good);
         Assert.Contains("Preview only", preview.Stdout, StringComparison.Ordinal);
+        Assert.Contains("2026-12-14 open -> closed", preview.Stdout, StringComparison.Ordinal);
+        if (new DateTimeOffset(2026, 12, 14, 0, 0, 0, TimeSpan.FromHours(9)) - DateTimeOffset.UtcNow < TimeSpan.FromDays(89))
+        {
+            Assert.Matches(@"settle\s+1\s+0\s+0", preview.Stdout);
+            Assert.Matches(@"TOTAL\s+1\s+0\s+0", preview.Stdout);
+            Assert.Contains("--details", preview.Stdout, StringComparison.Ordinal);
+            var listed = await server.CliAsync("cal", "import", "KR-BANK", good, "--details");
+            Assert.Contains("disappears settle 2026-12-14 09:00:00", listed.Stdout, StringComparison.Ordinal);
+        }
         Assert.Equal("true", (await server.CliAsync("cal", "is-business-day", "KR-BANK", "2026-12-14")).Stdout.Trim());
         Assert.Equal(0, (await server.CliAsync("cal", "import", "KR-BANK", good, "--apply")).ExitCode);
         Assert.Equal("false", (await server.CliAsync("cal", "is-business-day", "KR-BANK", "2026-12-14")).Stdout.Trim());
 
         var history = await server.CliAsync("cal", "history", "KR-BANK");
         Assert.Contains("import:good.csv", history.Stdout, StringComparison.Ordinal);
+
+        // KRX is built on KR-BANK and KR: it lists their overrides as inherited, and its days name the layer that closed them.
+        var krx = (await server.CliAsync("cal", "overrides", "KRX")).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, krx.Length);
+        Assert.EndsWith("(inherited from KR)", krx[0], StringComparison.Ordinal);
+        Assert.EndsWith("(inherited from KR-BANK)", krx[1], StringComparison.Ordinal);
+        var month = (await server.CliAsync("cal", "month", "KRX", "2026-12")).Stdout;
+        Assert.Contains("창립기념일  (closed by KR-BANK (override))", month, StringComparison.Ordinal);
+        Assert.Contains("Year-end market closing  (closed by KRX)", month, StringComparison.Ordinal);
+        Assert.Contains("override(s) + 2 inherited", (await server.CliAsync("cal", "list")).Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Holidays_Text_NamesTheLayerThatClosedEachDay()
+    {
+        var (code, stdout, _) = await Processes.CliAsync("cal", "holidays", "KRX", "--from", "2025-05-01", "--to", "2025-12-31", "--local");
+        Assert.Equal(0, code);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith("Labor Day  (closed by KR-BANK)", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("Christmas Day  (closed by KR)", lines[^2], StringComparison.Ordinal);
+        Assert.EndsWith("Year-end market closing  (closed by KRX)", lines[^1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,6 +28,20 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Validate_AnInstitutionCalendar_IsUnknownUntilNamedWithCalendar()
+    {
+        var folder = Path.GetDirectoryName(TestServers.NewSqlitePath())!;
+        await File.WriteAllTextAsync(Path.Combine(folder, "hana.yaml"), "id: hana-eod\nschedule: { cron: '0 18 * * *', calendar: HANA-BANK, days: business-days }\naction: { noop: true }\n");
+        var unknown = await Processes.CliAsync("validate", folder);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("schedule.calendar", unknown.Stderr, StringComparison.Ordinal);
+        var named = await Processes.CliAsync("validate", folder, "--calendar", "HANA-BANK");
+        Assert.Equal(0, named.ExitCode);
+        Assert.Contains("ok    hana-eod", named.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, (await Processes.CliAsync("validate", folder, "--calendar", "KR-BANK")).ExitCode);
+    }
+
+    [Fact]
     public async Task UnknownCommandOrOption_ExitTwo()
     {
         Assert.Equal(2, (await Processes.CliAsync("frobnicate")).ExitCode);
@@ -70,6 +84,18 @@ public class CliTests
         var trigger = await server.CliAsync("trigger", "hello", "-d", "2026-11-20", "--reason", "test");
         Assert.Equal(0, trigger.ExitCode);
         Assert.Contains("business date 2026-11-20", trigger.Stdout, StringComparison.Ordinal);
+
+        // A Saturday on the job's calendar: warned, and without a terminal to confirm on, nothing is queued (exit 4).
+        var saturday = await server.CliAsync("trigger", "daily-report", "-d", "2026-11-28", "--reason", "test");
+        Assert.Equal(4, saturday.ExitCode);
+        Assert.Contains("2026-11-28 is not a business day on KR-BANK (Saturday)", saturday.Stderr, StringComparison.Ordinal);
+        var confirmed = await server.CliAsync("trigger", "daily-report", "-d", "2026-11-28", "--reason", "test", "--yes");
+        Assert.Equal(0, confirmed.ExitCode);
+        Assert.Contains("business date 2026-11-28", confirmed.Stdout, StringComparison.Ordinal);
+
+        var today = await server.CliAsync("cal", "today", "KR-BANK", "--at", "2026-11-28T10:00:00+09:00");
+        Assert.Equal(0, today.ExitCode);
+        Assert.Contains("KR-BANK: business date 2026-11-30 (it is 2026-11-28 10:00 in Asia/Seoul; 2026-11-28 is closed, Saturday", today.Stdout, StringComparison.Ordinal);
 
         var missing = await server.CliAsync("explain", "no-such-job");
         Assert.Equal(3, missing.ExitCode);

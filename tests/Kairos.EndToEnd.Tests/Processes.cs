@@ -27,9 +27,13 @@ internal static class Processes
     public static Task<(int ExitCode, string Stdout, string Stderr)> ServerCommandAsync(IReadOnlyDictionary<string, string> environment, string stdin, params string[] args) =>
         RunToEndAsync("Kairos.Server.dll", environment, stdin, args);
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunToEndAsync(string dll, IReadOnlyDictionary<string, string> environment, string stdin, string[] args)
+    /// <summary>The server's executable (<c>Kairos.Server.dll</c>), its worker's (<c>kairos-worker.dll</c>) or the CLI's (<c>kairos.dll</c>) started in a folder of the caller's, with HOME there too.</summary>
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunInAsync(string folder, string dll, params string[] args) =>
+        RunToEndAsync(dll, new Dictionary<string, string> { ["HOME"] = folder }, "", args, folder);
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunToEndAsync(string dll, IReadOnlyDictionary<string, string> environment, string stdin, string[] args, string? folder = null)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = RepoRoot() };
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = folder ?? RepoRoot() };
         foreach (var (name, value) in environment) info.Environment[name] = value;
         info.ArgumentList.Add(Dll(dll));
         foreach (var a in args) info.ArgumentList.Add(a);
@@ -51,7 +55,12 @@ internal static class Processes
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { Dll("Kairos.Server.dll"), "--url", $"http://127.0.0.1:{port}", "--jobs", jobs, "--data", data, "--node", node })
             info.ArgumentList.Add(a);
-        if (postgres is not null) { info.ArgumentList.Add("--postgres"); info.ArgumentList.Add(postgres); }
+        if (postgres is not null)
+        {
+            info.ArgumentList.Add("--postgres");
+            info.ArgumentList.Add(postgres);
+            info.Environment["Kairos__Access__KeyProtection__Secret"] = TestServers.SessionKeySecret;
+        }
         foreach (var a in extraArgs) info.ArgumentList.Add(a);
         var server = new ServerProcess(Process.Start(info)!, new Uri($"http://127.0.0.1:{port}/"), token);
         await server.WaitReadyAsync();

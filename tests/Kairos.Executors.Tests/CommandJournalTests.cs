@@ -142,7 +142,7 @@ public sealed class CommandJournalTests : IDisposable
     [Fact]
     public void SupervisorPath_Default_TheBuildPutsTheProgramNextToTheAssembly()
     {
-        var path = new CommandJournalOptions { Root = _journal.Root }.SupervisorPath;
+        var path = new CommandJournalOptions { PollClock = TimeProvider.System, Root = _journal.Root }.SupervisorPath;
         Assert.True(File.Exists(path), path);
         Assert.True(OperatingSystem.IsWindows() || File.GetUnixFileMode(path).HasFlag(UnixFileMode.UserExecute));
         Assert.Equal(Path.GetDirectoryName(typeof(CommandExecutor).Assembly.Location), Path.GetDirectoryName(path));

@@ -7,13 +7,14 @@ internal sealed class TestJournal : IDisposable
 {
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "kairos-executor-tests", Guid.NewGuid().ToString("N"));
 
-    public CommandExecutor Executor(TimeSpan? orphanAfter = null, long? maxLogBytes = null) =>
+    public CommandExecutor Executor(TimeSpan? orphanAfter = null, long? maxLogBytes = null, Kairos.Core.Secrets.ISecretSource? secrets = null) =>
         new(TimeProvider.System, new CommandJournalOptions
         {
             Root = Root,
+            PollClock = TimeProvider.System,
             OrphanAfter = orphanAfter ?? TimeSpan.FromSeconds(5),
-            MaxLogBytes = maxLogBytes ?? new CommandJournalOptions { Root = Root }.MaxLogBytes,
-        });
+            MaxLogBytes = maxLogBytes ?? new CommandJournalOptions { PollClock = TimeProvider.System, Root = Root }.MaxLogBytes,
+        }, secrets);
 
     public string Attempt(string node, long runId, int attempt = 1) => Path.Combine(Root, node, "attempts", $"{runId}-{attempt}");
 

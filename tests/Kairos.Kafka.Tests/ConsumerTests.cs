@@ -3,6 +3,7 @@ using Confluent.Kafka;
 using Kairos.Core.Messages;
 using Kairos.Core.Ports;
 using Kairos.Kafka.Consuming;
+using Kairos.Kafka.Native;
 using Kairos.Store.Sqlite;
 using Kairos.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -61,22 +62,22 @@ public sealed class ConsumerTests(KafkaTestCluster kafka) : IClassFixture<KafkaT
     }
 
     [Fact]
-    public async Task BrokerTakenDownAndBroughtBackMidStream_NothingLost_NothingTwice()
+    public async Task BrokerLostMidStream_ClusterFailsOver_NothingLost_NothingTwice()
     {
-        var topic = kafka.NewTopic(partitions: 2);
+        using var own = new KafkaTestCluster(); // broker 1 stays down: the other tests keep a whole cluster
+        var topic = own.NewTopic(partitions: 2);
         var handler = new EffectsHandler();
         var settings = new ConsumerSettings("outage-" + topic, topic);
-        var worker = new KafkaConsumerWorker(settings, handler, kafka.Clients(), _store.Inbox, TimeProvider.System, NullLogger.Instance);
+        var worker = new KafkaConsumerWorker(settings, handler, own.Clients(), _store.Inbox, TimeProvider.System, NullLogger.Instance);
         using var stop = new CancellationTokenSource();
         var running = worker.RunAsync(stop.Token);
         await WaitAsync(() => worker.Assigned.Count == 2, TimeSpan.FromSeconds(30)); // the stream is flowing before the outage
 
-        using var producer = kafka.Clients().Producer();
+        using var producer = own.Clients().Producer();
         var sends = new List<Task>();
         for (var i = 1; i <= 200; i++)
         {
-            if (i == 60) kafka.Cluster.BrokerDown(1);
-            if (i == 140) kafka.Cluster.BrokerUp(1);
+            if (i == 60) LoseBrokerOne(own.Cluster, topic, settings.Group);
             sends.Add(producer.ProduceAsync(topic, Message($"rate {i}", $"o:{i}")));
             if (i % 20 == 0) await Task.Delay(100);
         }
@@ -86,6 +87,17 @@ public sealed class ConsumerTests(KafkaTestCluster kafka) : IClassFixture<KafkaT
         await stop.CancelAsync();
         await running;
         Assert.Equal((200, 200), await EffectsHandler.CountAsync(_store));
+    }
+
+    /// <summary>
+    /// Broker 1 dies with its connections, and the cluster moves its partitions and the group's
+    /// coordinator to broker 2. Clients see broken connections and stale leaders, as when a real broker is lost.
+    /// </summary>
+    private static void LoseBrokerOne(MockCluster cluster, string topic, string group)
+    {
+        cluster.BrokerDown(1);
+        for (var partition = 0; partition < 2; partition++) cluster.SetPartitionLeader(topic, partition, 2);
+        cluster.SetGroupCoordinator(group, 2);
     }
 
     [Fact]

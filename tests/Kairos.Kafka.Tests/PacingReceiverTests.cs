@@ -35,7 +35,7 @@ public sealed class PacingReceiverTests(KafkaTestCluster kafka, ITestOutputHelpe
         producer.Send(topic, new Kairos.Core.Messages.OutgoingMessage(WarmUp, WarmUp, []), null, _ => { });
         await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
         var pacers = new PartnerPacers(options, TimeProvider.System);
-        var executor = new KafkaPublishExecutor(producer, pacers, new CommandExecutor(TimeProvider.System, new CommandJournalOptions { Root = Path.Combine(Path.GetTempPath(), "kairos-kafka-tests", Guid.NewGuid().ToString("N")) }), TimeProvider.System);
+        var executor = new KafkaPublishExecutor(producer, pacers, new CommandExecutor(TimeProvider.System, new CommandJournalOptions { PollClock = TimeProvider.System, Root = Path.Combine(Path.GetTempPath(), "kairos-kafka-tests", Guid.NewGuid().ToString("N")) }), TimeProvider.System);
         var outcome = await executor.ExecuteAsync(Context(topic));
         Assert.True(outcome.Succeeded, outcome.Detail);
         var arrivals = await receiving;

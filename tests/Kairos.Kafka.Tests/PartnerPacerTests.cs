@@ -21,10 +21,12 @@ public sealed class PartnerPacerTests
                 lock (released) released.Add(lease.At);
             }
         });
+        // Advance only while the sender is parked on a timer: advancing before it registers one would move the
+        // clock under it, and the release times would depend on thread scheduling instead of on the pacer.
         for (var step = 0; step < 200 && !sender.IsCompleted; step++)
         {
-            await Task.Delay(5);
-            clock.Advance(TimeSpan.FromMilliseconds(10));
+            await WaitUntilAsync(() => sender.IsCompleted || clock.PendingTimers > 0);
+            if (!sender.IsCompleted) clock.Advance(TimeSpan.FromMilliseconds(10));
         }
         await sender;
         Assert.Equal([0, 250, 500, 750], released.Select(t => (int)(t - T0).TotalMilliseconds));
@@ -43,5 +45,15 @@ public sealed class PartnerPacerTests
         first.Dispose();
         (await second).Dispose();
         Assert.Equal(0, pacer.InFlight);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the sender neither finished nor waited on the clock");
+            await Task.Delay(1);
+        }
     }
 }

@@ -41,7 +41,7 @@ public sealed class PublishOnceTests(KafkaTestCluster kafka, ITestOutputHelper o
         await using var store = SqliteStore.Open(TestServers.NewSqlitePath());
         await store.MigrateAsync();
         using var producer = new SharedProducer(kafka.Clients(Options));
-        var executor = new KafkaPublishExecutor(producer, new PartnerPacers(Options, TimeProvider.System), new CommandExecutor(TimeProvider.System, new CommandJournalOptions { Root = Path.Combine(Path.GetTempPath(), "kairos-kafka-tests", Guid.NewGuid().ToString("N")) }),
+        var executor = new KafkaPublishExecutor(producer, new PartnerPacers(Options, TimeProvider.System), new CommandExecutor(TimeProvider.System, new CommandJournalOptions { PollClock = TimeProvider.System, Root = Path.Combine(Path.GetTempPath(), "kairos-kafka-tests", Guid.NewGuid().ToString("N")) }),
             TimeProvider.System, recordProgress ? store : null);
         var job = Job(topic);
         await store.Runs.AddSlotRunsAsync([new NewRun(job.Id, Slot, TriggerKind.Time, new DateOnly(2026, 11, 23), Slot)], Slot);

@@ -112,7 +112,7 @@ public sealed class PublishTests(KafkaTestCluster kafka) : IClassFixture<KafkaTe
     }
 
     private static KafkaPublishExecutor Executor(SharedProducer producer) =>
-        new(producer, new PartnerPacers(Options, TimeProvider.System), new CommandExecutor(TimeProvider.System, new CommandJournalOptions { Root = Path.Combine(Path.GetTempPath(), "kairos-kafka-tests", Guid.NewGuid().ToString("N")) }), TimeProvider.System);
+        new(producer, new PartnerPacers(Options, TimeProvider.System), new CommandExecutor(TimeProvider.System, new CommandJournalOptions { PollClock = TimeProvider.System, Root = Path.Combine(Path.GetTempPath(), "kairos-kafka-tests", Guid.NewGuid().ToString("N")) }), TimeProvider.System);
 
     private static CommandMessages Command(string script) =>
         new(new CommandAction([script], null, new Dictionary<string, string>(), UseShell: true));

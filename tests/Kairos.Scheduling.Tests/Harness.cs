@@ -21,7 +21,7 @@ internal sealed class Harness : IAsyncDisposable
         Store = SqliteStore.Open(path, clock);
         Catalog = new JobCatalog(Store, BuiltInCalendars.Default, NullLogger<JobCatalog>.Instance);
         Options = (options ?? new SchedulerOptions()) with { NodeId = node };
-        Scheduler = new KairosScheduler(Store, Catalog, [new NoopExecutor(), new CommandExecutor(clock, new CommandJournalOptions { Root = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, "nodes") })], Options, Events, clock, NullLogger<KairosScheduler>.Instance);
+        Scheduler = new KairosScheduler(Store, Catalog, [new NoopExecutor(), new CommandExecutor(clock, new CommandJournalOptions { PollClock = TimeProvider.System, Root = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, "nodes") })], Options, Events, clock, NullLogger<KairosScheduler>.Instance);
         Planner = new SlotPlanningService(Store, Catalog, Options, Events);
     }
 
@@ -47,7 +47,7 @@ internal sealed class Harness : IAsyncDisposable
         var document = YamlJobFile.Parse(yaml, "test.yaml").Single();
         var (job, errors) = new JobValidator(BuiltInCalendars.Default).Validate(document.Definition!);
         Assert.True(job is not null, string.Join("; ", errors));
-        await Store.Jobs.UpsertAsync(new JobRecord(job.Id, JobJson.Serialize(document.Definition!), "test", job.Overlap, Clock.GetUtcNow()), job.HeldInitially);
+        await Store.Jobs.UpsertAsync(new JobRecord(job.Id, document.Definition!.ToSpec(), "test", job.Overlap, Clock.GetUtcNow()), new JobChange("test"), job.HeldInitially);
         await Catalog.RefreshAsync();
     }
 

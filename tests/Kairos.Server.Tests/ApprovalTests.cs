@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Kairos.Client;
 using Kairos.Core.Access;
 using Kairos.Server.Hosting;
@@ -14,7 +15,8 @@ public sealed class ApprovalTests : IAsyncLifetime
     {
         ["fails.yaml"] = "id: fails\nowner: settlement\naction: { command: { argv: ['false'] } }\n",
         ["daily.yaml"] = "id: daily\nowner: settlement\nschedule: { cron: '0 9 * * *', calendar: KR-BANK, days: business-days }\naction: { noop: true }\n",
-    }, extraArgs: ["--Kairos:Approvals:Require:0", "run.mark-succeeded", "--Kairos:Approvals:Require:1", "job.backfill", "--Kairos:Approvals:Require:2", "calendar.override"]);
+    }, extraArgs: ["--Kairos:Approvals:Require:0", "run.mark-succeeded", "--Kairos:Approvals:Require:1", "job.backfill", "--Kairos:Approvals:Require:2", "calendar.override",
+        "--Kairos:Approvals:Require:3", "job.hold", "--Kairos:Approvals:Require:4", "run.rerun"]);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -79,9 +81,117 @@ public sealed class ApprovalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Hold_Gated_WaitsForASecondOperator_RequesterCannotApprove()
+    {
+        var kim = new KairosClient(await _server.ClientAsAsync(Role.Operator, "settlement"));
+        var lee = new KairosClient(await _server.ClientAsAsync(Role.Operator));
+        var pending = await Assert.ThrowsAsync<KairosApiException>(() => kim.HoldAsync("daily", "partner maintenance"));
+        Assert.Equal((HttpStatusCode.Accepted, "approval-pending"), (pending.Status, pending.Code));
+        var approval = Assert.Single(await _server.Client.ListApprovalsAsync("pending"));
+        Assert.Equal(("job.hold", "job:daily"), (approval.Action, approval.Target));
+        Assert.False((await _server.Client.GetJobAsync("daily")).Held);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<KairosApiException>(() => kim.ApproveAsync(approval.Id))).Status);
+        Assert.Equal("approved", (await lee.ApproveAsync(approval.Id, "agreed")).State);
+        var job = await _server.Client.GetJobAsync("daily");
+        Assert.Equal((true, "operator-settlement, approved by operator-"), (job.Held, job.HeldBy));
+        Assert.False((await kim.ReleaseAsync("daily", "maintenance over")).Held); // release is gated only when listed itself
+    }
+
+    [Fact]
+    public async Task Rerun_Gated_NewRunOnlyOnAnotherOperatorsApproval()
+    {
+        var created = await _server.Client.TriggerAsync("fails", reason: "test");
+        await _server.WaitForStateAsync(created.RunId, "failed");
+        var kim = new KairosClient(await _server.ClientAsAsync(Role.Operator, "settlement"));
+        Assert.Equal(HttpStatusCode.Accepted, (await Assert.ThrowsAsync<KairosApiException>(() => kim.RerunAsync(created.RunId, "partner is back"))).Status);
+        var approval = Assert.Single(await _server.Client.ListApprovalsAsync("pending"));
+        Assert.Equal(("run.rerun", $"run:{created.RunId}"), (approval.Action, approval.Target));
+        Assert.Single(await _server.Client.ListRunsAsync("fails"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<KairosApiException>(() => kim.ApproveAsync(approval.Id))).Status);
+        await _server.Client.ApproveAsync(approval.Id, "ok");
+        var rerun = (await _server.Client.ListRunsAsync("fails")).Single(r => r.Id != created.RunId);
+        Assert.Equal((created.RunId, "operator-settlement"), (rerun.RerunOf, rerun.RequestedBy));
+    }
+
+    [Fact]
+    public async Task TriggerForAPastBusinessDate_GatedAsABackfill_CarriedOutOnApproval_TodayIsNot()
+    {
+        var kim = new KairosClient(await _server.ClientAsAsync(Role.Operator, "settlement"));
+        var lee = new KairosClient(await _server.ClientAsAsync(Role.Operator));
+        var pending = await Assert.ThrowsAsync<KairosApiException>(() => kim.TriggerAsync("daily", "2025-10-01", "the file came late"));
+        Assert.Equal(HttpStatusCode.Accepted, pending.Status);
+        var approval = Assert.Single(await _server.Client.ListApprovalsAsync("pending"));
+        Assert.Equal("job.trigger", approval.Action);
+        Assert.Contains("past business date 2025-10-01", approval.Summary, StringComparison.Ordinal);
+        Assert.Empty(await _server.Client.ListRunsAsync("daily"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<KairosApiException>(() => kim.ApproveAsync(approval.Id))).Status);
+        var approved = await lee.ApproveAsync(approval.Id, "checked");
+        Assert.StartsWith("run ", approved.Outcome, StringComparison.Ordinal);
+        var run = Assert.Single(await _server.Client.ListRunsAsync("daily"));
+        Assert.Equal(("2025-10-01", "operator-settlement"), (run.BusinessDate, run.RequestedBy));
+        var audit = (await _server.Http.GetFromJsonAsync<List<Kairos.Core.Ports.AuditEntry>>("api/audit?target=job:daily"))!.Single(a => a.Action == "job.trigger");
+        Assert.Equal(("operator-", $"run {run.Id} for 2025-10-01", "the file came late"), (audit.Actor, audit.Detail, audit.Reason));
+
+        var today = await kim.TriggerAsync("daily", reason: "rerun today"); // today's business date is no backfill
+        Assert.Equal(2, (await _server.Client.ListRunsAsync("daily")).Count);
+        Assert.Equal("daily", today.JobId);
+    }
+
+    [Fact]
+    public async Task CalendarImportApply_GatedByTheOverrideGate_AppliedOnlyWhenASecondAdminApproves()
+    {
+        var calendars = new Kairos.Calendars.Client.CalendarClient(_server.Http);
+        using var csv = new StringContent("date,business_day,name\n2031-04-15,N,System migration\n", System.Text.Encoding.UTF8, "text/csv");
+        using var response = await _server.Http.PostAsync(new Uri("api/calendars/KR-BANK/import?apply=true&reason=cut-over", UriKind.Relative), csv);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var approval = Assert.Single(await _server.Client.ListApprovalsAsync("pending"));
+        Assert.Equal("calendar.import", approval.Action);
+        Assert.Contains("1 day(s) changed; in the next 90 days", approval.Summary, StringComparison.Ordinal);
+        Assert.True((await calendars.IsBusinessDayAsync("KR-BANK", new DateOnly(2031, 4, 15))).BusinessDay);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<KairosApiException>(() => _server.Client.ApproveAsync(approval.Id))).Status);
+        var secondAdmin = new KairosClient(await _server.ClientAsAsync(Role.Admin));
+        Assert.Equal("approved", (await secondAdmin.ApproveAsync(approval.Id, "confirmed")).State);
+        Assert.False((await calendars.IsBusinessDayAsync("KR-BANK", new DateOnly(2031, 4, 15))).BusinessDay);
+    }
+
+    [Fact]
+    public async Task OverridePreview_UnderTheOverrideGate_AnswersAtOnce_AndAsksNoOne()
+    {
+        var calendars = new Kairos.Calendars.Client.CalendarClient(_server.Http);
+        var preview = await calendars.PreviewDayAsync("KR-BANK", new Kairos.Calendars.Client.OverrideRequest("2031-05-14", false, "Drill", null, null, null));
+        Assert.False(Assert.Single(preview.Changes).BusinessDay);
+        Assert.Empty(await _server.Client.ListApprovalsAsync("pending"));
+        Assert.True((await calendars.IsBusinessDayAsync("KR-BANK", new DateOnly(2031, 5, 14))).BusinessDay);
+    }
+
+    [Fact]
+    public async Task OverrideDelete_GatedByTheOverrideGate_DayReturnsToTheRulesOnlyOnApproval()
+    {
+        var calendars = new Kairos.Calendars.Client.CalendarClient(_server.Http);
+        var secondAdmin = new KairosClient(await _server.ClientAsAsync(Role.Admin));
+        using var added = await _server.Http.PostAsync(new Uri("api/calendars/KR-BANK/overrides", UriKind.Relative), System.Net.Http.Json.JsonContent.Create(
+            new { date = "2031-05-13", businessDay = false, name = "Drill", reason = "disaster recovery drill" }));
+        await secondAdmin.ApproveAsync(Assert.Single(await _server.Client.ListApprovalsAsync("pending")).Id, "ok");
+        Assert.False((await calendars.IsBusinessDayAsync("KR-BANK", new DateOnly(2031, 5, 13))).BusinessDay);
+
+        using var deleted = await _server.Http.DeleteAsync(new Uri("api/calendars/KR-BANK/overrides/2031-05-13?reason=drill%20moved", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Accepted, deleted.StatusCode);
+        var approval = Assert.Single(await _server.Client.ListApprovalsAsync("pending"));
+        Assert.Equal("calendar.revert", approval.Action);
+        Assert.False((await calendars.IsBusinessDayAsync("KR-BANK", new DateOnly(2031, 5, 13))).BusinessDay);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<KairosApiException>(() => _server.Client.ApproveAsync(approval.Id))).Status);
+        Assert.Equal("approved", (await secondAdmin.ApproveAsync(approval.Id, "confirmed")).State);
+        Assert.True((await calendars.IsBusinessDayAsync("KR-BANK", new DateOnly(2031, 5, 13))).BusinessDay);
+    }
+
+    [Fact]
     public void UnknownActionInConfiguration_ServerRefusesToStart()
     {
-        var e = Assert.Throws<InvalidOperationException>(() => KairosServer.Build(["--Kairos:Approvals:Require:0", "job.hold", "--url", "http://127.0.0.1:0"]));
-        Assert.Contains("'job.hold'", e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<StartupRefusal>(() => KairosServer.Build(["--Kairos:Approvals:Require:0", "job.delete", "--url", "http://127.0.0.1:0"]));
+        Assert.Contains("'job.delete'", e.Message, StringComparison.Ordinal);
     }
 }

@@ -71,6 +71,58 @@ public sealed class CalendarApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OverrideOnBank_IsListedOnKrx_AsInherited_AndKrxDaysNameTheLayer()
+    {
+        var day = new DateOnly(2026, 12, 10);
+        await _calendars.SetDayAsync("KR-BANK", new OverrideRequest("2026-12-10", false, "System migration", "전산 전환", "core banking cut-over", null));
+
+        var inherited = Assert.Single(await _calendars.OverridesAsync("KRX"));
+        Assert.Equal(("KR-BANK", day, true, true), (inherited.Calendar, inherited.Date, inherited.Inherited, inherited.InForce));
+        Assert.False(Assert.Single(await _calendars.OverridesAsync("KR-BANK")).Inherited);
+        Assert.Empty(await _calendars.OverridesAsync("KR"));
+        var krx = (await _calendars.ListAsync()).Single(c => c.Id == "KRX");
+        Assert.Equal((0, 1), (krx.Overrides, krx.InheritedOverrides));
+        Assert.Equal(["KR", "KR-BANK", "KRX"], krx.Layers);
+
+        var answer = await _calendars.IsBusinessDayAsync("KRX", day);
+        Assert.Equal((false, "KR-BANK", true, "KR-BANK"), (answer.BusinessDay, answer.Layer, answer.Overridden, answer.Holiday!.Layer));
+        var month = await _calendars.MonthAsync("KRX", 2026, 12);
+        Assert.Equal(("KR-BANK", true), (month.Days[9].Layer, month.Days[9].Overridden));
+        Assert.Equal(("KR", false), (month.Days[24].Layer, month.Days[24].Overridden)); // Christmas
+        Assert.Equal(("KRX", false), (month.Days[30].Layer, month.Days[30].Overridden)); // the year-end closing
+        Assert.Null(month.Days[8].Layer);
+        var holidays = await _calendars.HolidaysAsync("KRX", new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31));
+        Assert.Equal([("2026-12-10", "KR-BANK"), ("2026-12-25", "KR"), ("2026-12-31", "KRX")], holidays.Select(h => ($"{h.Date:yyyy-MM-dd}", h.Layer)));
+    }
+
+    [Fact]
+    public async Task OverrideOnKrx_TakesOverFromTheInheritedOne_WhichStaysInTheHistory()
+    {
+        var day = new DateOnly(2026, 12, 10);
+        await _calendars.SetDayAsync("KR", new OverrideRequest("2026-12-10", false, "Temporary holiday", "임시공휴일", "cabinet decision", null));
+        Assert.Equal(("KR", true), ((await _calendars.IsBusinessDayAsync("KRX", day)).Layer, (await _calendars.IsBusinessDayAsync("KRX", day)).Overridden));
+
+        await _calendars.SetDayAsync("KRX", new OverrideRequest("2026-12-10", true, null, null, "the exchange trades anyway", null));
+        var answer = await _calendars.IsBusinessDayAsync("KRX", day);
+        Assert.Equal((true, "KRX", true), (answer.BusinessDay, answer.Layer, answer.Overridden));
+        Assert.False((await _calendars.IsBusinessDayAsync("KR-BANK", day)).BusinessDay);
+        var opened = Assert.Single(await _calendars.HolidaysAsync("KRX", day, day, includeWeekends: true));
+        Assert.Equal((true, "KRX"), (opened.BusinessDay, opened.Layer));
+
+        var history = await _calendars.HistoryAsync("KRX");
+        Assert.Equal([("KR", true, false), ("KRX", false, true)], history.Select(e => (e.Calendar, e.Inherited, e.InForce)));
+        Assert.Equal("KRX", Assert.Single(await _calendars.OverridesAsync("KRX")).Calendar);
+        var list = await _calendars.ListAsync();
+        Assert.Equal((1, 0), list.Where(c => c.Id == "KRX").Select(c => (c.Overrides, c.InheritedOverrides)).Single());
+        Assert.Equal((0, 1), list.Where(c => c.Id == "KR-BANK").Select(c => (c.Overrides, c.InheritedOverrides)).Single());
+
+        // Once KRX's own word is reverted, KR's override decides the day again.
+        await _calendars.RevertDayAsync("KRX", day, "trading cancelled");
+        Assert.Equal(("KR", true), ((await _calendars.IsBusinessDayAsync("KRX", day)).Layer, Assert.Single(await _calendars.OverridesAsync("KRX")).Inherited));
+        Assert.Equal([true, false, true], (await _calendars.HistoryAsync("KRX")).Select(e => e.InForce));
+    }
+
+    [Fact]
     public async Task Import_BadRow_NamesTheLine_AndChangesNothing()
     {
         const string csv = "date,business_day,name\n2026-12-09,Y,\n2026-12-10,maybe,임시공휴일\n2026-12-11,N,창립기념일\n";
@@ -95,7 +147,7 @@ public sealed class CalendarApiTests : IAsyncLifetime
         Assert.Equal(new DateOnly(2026, 12, 10), change.Date);
         Assert.True(change.WasBusinessDay);
         if (new DateTimeOffset(2026, 12, 10, 0, 0, 0, TimeSpan.FromHours(9)) - now < TimeSpan.FromDays(89))
-            Assert.Contains(preview.Slots, s => s is { JobId: "settle", Change: "disappears" } && s.BusinessDate == change.Date);
+            Assert.Equal(new JobImpactDto("settle", 1, 0, 0), Assert.Single(preview.Summary!.Jobs));
         Assert.True((await _calendars.IsBusinessDayAsync("KR-BANK", change.Date)).BusinessDay);
 
         var applied = await _calendars.ImportAsync("KR-BANK", csv, apply: true, "core.csv", "monthly table");
@@ -120,6 +172,8 @@ public sealed class CalendarApiTests : IAsyncLifetime
             Assert.Equal((await _calendars.IsBusinessDayAsync("KRX", d)).BusinessDay, local.IsBusinessDay(d));
         Assert.True(local.IsBusinessDay(new DateOnly(2026, 11, 28)));
         Assert.False(local.IsBusinessDay(new DateOnly(2026, 12, 31)));
+        Assert.Equal(new Kairos.Calendars.DayLayer("KRX", Override: true), local.LayerOf(new DateOnly(2026, 11, 28)));
+        Assert.Equal(new Kairos.Calendars.DayLayer("KR", Override: false), local.LayerOf(new DateOnly(2026, 9, 25)));
     }
 }
 

@@ -9,7 +9,6 @@ namespace Kairos.Server.Tests;
 /// </summary>
 public sealed class ConsoleBrowserTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const string Hostile = "<img src=x onerror=alert(1)>";
 
     private ServerFixture _server = null!;
@@ -25,12 +24,7 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
             ["report.yaml"] = "id: report\nowner: settlement\nschedule: { cron: '0 9 * * *', calendar: KR-BANK, days: business-days }\naction: { noop: true }\n",
         });
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _browser = await TestChromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
@@ -88,7 +82,7 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         // Rerun: a confirmation with a reason, then the new run's page.
         await page.ClickAsync("#rerun");
         await ConfirmAsync(page, "partner is back");
-        await page.WaitForURLAsync(url => !url.EndsWith($"/runs/{failed.RunId}", StringComparison.Ordinal));
+        await PageUrl.WaitAsync(page, url => !url.EndsWith($"/runs/{failed.RunId}", StringComparison.Ordinal), "the rerun's page");
         var rerun = (await _server.Client.ListRunsAsync(jobId: "failing")).First();
         Assert.Equal(failed.RunId, rerun.RerunOf);
 
@@ -127,6 +121,29 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         await page.WaitForSelectorAsync("table");
         Assert.Contains(Hostile, await page.InnerTextAsync("main"), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("main img").CountAsync());
+    }
+
+    [Fact]
+    public async Task Admin_ReadsAJobsDefinitionHistory_WhoWhenWhyAndFieldsChanged_AndOpensAVersion()
+    {
+        var report = (await _server.Client.GetJobAsync("report")).Definition;
+        report.Schedule!.Cron = "30 9 * * *";
+        await _server.Client.PutJobAsync(report, Hostile + " later cut-off");
+        var page = await SignInAsync("en-US");
+        await page.GotoAsync("/#/jobs/report");
+        await page.WaitForSelectorAsync("#versions table");
+        var history = await page.InnerTextAsync("#versions");
+        Assert.Contains("Definition history", history, StringComparison.Ordinal);
+        Assert.Contains("schedule.cron", history, StringComparison.Ordinal);
+        Assert.Contains("tester", history, StringComparison.Ordinal);
+        Assert.Contains(Hostile + " later cut-off", history, StringComparison.Ordinal);
+        Assert.Contains("report.yaml", history, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("main img").CountAsync());
+
+        await page.ClickAsync("#versions button:text-is('1')");
+        await page.WaitForSelectorAsync("#version-definition:not([hidden])");
+        Assert.Contains("0 9 * * *", await page.InnerTextAsync("#version-definition"), StringComparison.Ordinal);
+        await ShotAsync(page, "job-definition-history");
     }
 
     [Fact]
@@ -186,6 +203,24 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         await page.SelectOptionAsync("#language", other);
         await page.WaitForSelectorAsync($"html[lang={other}]", new() { State = WaitForSelectorState.Attached });
         Assert.NotEqual(dashboard, await page.InnerTextAsync("#nav a[href='#/']"));
+    }
+
+    [Theory]
+    [InlineData("en-US", "closed by KR-BANK (override)", "inherited from KR-BANK", "closed by KRX")]
+    [InlineData("ko-KR", "KR-BANK 수동 지정으로 휴무", "KR-BANK에서 상속", "KRX 기준 휴무")]
+    public async Task Calendar_KrxShowsTheBanksOverride_AsInheritedFromKrBank(string locale, string closedBy, string inherited, string yearEnd)
+    {
+        await new Kairos.Calendars.Client.CalendarClient(_server.Http).SetDayAsync("KR-BANK",
+            new Kairos.Calendars.Client.OverrideRequest("2026-12-10", false, "System migration", "전산 전환", "core banking cut-over", null));
+        var page = await SignInAsync(locale);
+        await page.GotoAsync("/#/calendars/KRX/2026-12");
+        var day = await page.WaitForSelectorAsync("#month .day[data-date='2026-12-10']");
+        Assert.Equal(closedBy, await day!.GetAttributeAsync("title"));
+        Assert.Contains(closedBy, await day.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(yearEnd, await page.GetAttributeAsync("#month .day[data-date='2026-12-31']", "title"));
+        Assert.Contains(inherited, await page.InnerTextAsync("#overrides"), StringComparison.Ordinal);
+        Assert.Contains("KR → KR-BANK → KRX", await page.InnerTextAsync("#layers"), StringComparison.Ordinal);
+        await ShotAsync(page, $"calendar-layers-{locale}");
     }
 
     private static string RepoRoot()

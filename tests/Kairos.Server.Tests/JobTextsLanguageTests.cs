@@ -1,5 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kairos.Core.Ports;
+using Kairos.Core.Reasons;
+using Kairos.Core.Runs;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kairos.Server.Tests;
 
@@ -44,6 +48,29 @@ public sealed class JobTextsLanguageTests : IAsyncLifetime
         Assert.Equal(enSkipped.GetProperty("skipReason").GetString(), koSkipped.GetProperty("skipReason").GetString());
         Assert.Matches("^[0-9-]+은\\(는\\) KR-BANK의 영업일이 아닙니다: (토|일)요일$", koSkipped.GetProperty("detail").GetString());
         Assert.Matches("^[0-9-]+ is not a business day on KR-BANK: (Saturday|Sunday)$", enSkipped.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task PastSkippedSlot_StoredAsACode_ReadInEachLanguage_AndOldTextAsWritten()
+    {
+        // Last month's slot, skipped for Chuseok by a planner that stored its reason as a code; and one stored as
+        // English text by an earlier version.
+        var store = _server.App.Services.GetRequiredService<IKairosStore>();
+        var chuseok = Reason.Of(ReasonCodes.NotBusinessDay, "2026-09-25", "KR-BANK", new NameArg("Chuseok (추석)", "추석"));
+        var slot = new DateTimeOffset(2026, 9, 25, 0, 0, 0, TimeSpan.Zero);
+        await store.Runs.AddSlotRunsAsync(
+        [
+            new NewRun("settle", slot, TriggerKind.Time, new DateOnly(2026, 9, 25), slot, RunState.Skipped, SkipReason.NotBusinessDay, StoredReason.Write(chuseok)),
+            new NewRun("settle", slot.AddDays(1), TriggerKind.Time, new DateOnly(2026, 9, 26), slot.AddDays(1), RunState.Skipped, SkipReason.NotBusinessDay, "2026-09-26 is not a business day on KR-BANK: Saturday"),
+        ], slot);
+        string Detail(JsonElement runs, DateOnly date) => runs.EnumerateArray().Single(r => r.GetProperty("businessDate").GetString() == $"{date:yyyy-MM-dd}").GetProperty("detail").GetString()!;
+
+        var ko = await SendAsync(HttpMethod.Get, "api/runs?job=settle&limit=50", "ko");
+        var en = await SendAsync(HttpMethod.Get, "api/runs?job=settle&limit=50", "en");
+
+        Assert.Equal("2026-09-25은(는) KR-BANK의 영업일이 아닙니다: 추석", Detail(ko, new DateOnly(2026, 9, 25)));
+        Assert.Equal("2026-09-25 is not a business day on KR-BANK: Chuseok (추석)", Detail(en, new DateOnly(2026, 9, 25)));
+        Assert.Equal("2026-09-26 is not a business day on KR-BANK: Saturday", Detail(ko, new DateOnly(2026, 9, 26)));
     }
 
     [Fact]

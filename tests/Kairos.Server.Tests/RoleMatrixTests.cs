@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
+using Kairos.Client;
 using Kairos.Core.Access;
+using Kairos.Core.Ports;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +22,7 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         ["GET /openapi/{documentName}.json"] = null,
         ["GET /healthz/live"] = null,
         ["GET /healthz/ready"] = null,
-        ["GET /metrics"] = null,
+        ["GET /metrics"] = Role.Viewer,
         ["GET /api/alerts"] = Role.Viewer,
         ["GET /api/kafka"] = Role.Viewer,
         ["GET /api/consumers/"] = Role.Viewer,
@@ -33,6 +35,9 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         ["GET /api/auth/me"] = Role.Viewer,
         ["GET /api/auth/tokens"] = Role.Viewer,
         ["DELETE /api/auth/tokens/{id:long}"] = Role.Viewer,
+        ["GET /api/auth/sso/"] = null,
+        ["GET /api/auth/sso/start"] = null,
+        ["POST /api/auth/password"] = Role.Viewer,
         ["GET /api/users/"] = Role.Admin,
         ["POST /api/users/"] = Role.Admin,
         ["PATCH /api/users/{name}"] = Role.Admin,
@@ -42,6 +47,8 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         ["DELETE /api/jobs/{id}"] = Role.Admin,
         ["POST /api/jobs/validate"] = Role.Viewer,
         ["GET /api/jobs/{id}/explain"] = Role.Viewer,
+        ["GET /api/jobs/{id}/versions"] = Role.Viewer,
+        ["GET /api/jobs/{id}/versions/{version:int}"] = Role.Viewer,
         ["POST /api/jobs/{id}/hold"] = Role.Operator,
         ["POST /api/jobs/{id}/release"] = Role.Operator,
         ["POST /api/jobs/{id}/trigger"] = Role.Operator,
@@ -63,6 +70,7 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         ["GET /api/calendars/"] = null,
         ["GET /api/calendars/{id}/holidays"] = null,
         ["GET /api/calendars/{id}/is-business-day/{date}"] = null,
+        ["GET /api/calendars/{id}/today"] = null,
         ["GET /api/calendars/{id}/next/{date}"] = null,
         ["GET /api/calendars/{id}/previous/{date}"] = null,
         ["GET /api/calendars/{id}/add/{date}"] = null,
@@ -72,7 +80,14 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         ["GET /api/calendars/{id}/overrides"] = null,
         ["POST /api/calendars/{id}/overrides"] = Role.Admin,
         ["DELETE /api/calendars/{id}/overrides/{date}"] = Role.Admin,
+        ["POST /api/calendars/{id}/overrides/preview"] = Role.Admin,
+        ["GET /api/calendars/{id}/overrides/{date}/revert-preview"] = Role.Admin,
         ["POST /api/calendars/{id}/import"] = Role.Admin,
+        ["GET /api/calendars/definitions"] = null,
+        ["GET /api/calendars/{id}/definition"] = null,
+        ["GET /api/calendars/{id}/definition/history"] = null,
+        ["PUT /api/calendars/{id}/definition"] = Role.Admin,
+        ["DELETE /api/calendars/{id}/definition"] = Role.Admin,
     };
 
     private ServerFixture _server = null!;
@@ -123,6 +138,36 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         Assert.Single(await _server.Client.ListJobsAsync()); // the probes used ids that do not exist: nothing changed
         Assert.False((await _server.Client.GetJobAsync("report")).Held);
     }
+
+    [Fact]
+    public async Task Approvals_ScopedOperator_DecidesOnlyThoseInScope_RefusalStoresNothing()
+    {
+        var store = _server.App.Services.GetRequiredService<IKairosStore>();
+        var hold = await store.Approvals.AddAsync(Pending("job.hold", "job:report", """{"jobId":"report","held":true,"reason":"probe"}"""));
+        var trigger = await store.Approvals.AddAsync(Pending("job.trigger", "job:report", """{"jobId":"report","businessDate":"2025-10-01","reason":"probe"}"""));
+        var calendar = await store.Approvals.AddAsync(Pending("calendar.revert", "calendar:KR", """{"calendarId":"KR","date":"2030-01-02","reason":"probe"}"""));
+        var fx = new KairosClient(await _server.ClientAsAsync(Role.Operator, "fx"));
+        var settlement = new KairosClient(await _server.ClientAsAsync(Role.Operator, "settlement"));
+
+        foreach (var id in new[] { hold, trigger })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<KairosApiException>(() => fx.ApproveAsync(id, "out of scope"))).Status);
+            Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<KairosApiException>(() => fx.RejectAsync(id, "out of scope"))).Status);
+            Assert.Equal("pending", (await store.Approvals.GetAsync(id))!.State.ToString().ToLowerInvariant());
+        }
+        Assert.False((await _server.Client.GetJobAsync("report")).Held);
+        // Reads are not owner-scoped unless Kairos:Access:OwnerScopedReads says so (OwnerScopedReadTests): seeing is not deciding.
+        Assert.Equal([calendar, trigger, hold], (await fx.ListApprovalsAsync()).Select(a => a.Id));
+        Assert.Equal([calendar, trigger, hold], (await settlement.ListApprovalsAsync()).Select(a => a.Id));
+
+        Assert.Equal("rejected", (await settlement.RejectAsync(trigger, "not needed")).State);
+        Assert.Equal("approved", (await settlement.ApproveAsync(hold, "agreed")).State);
+        Assert.True((await _server.Client.GetJobAsync("report")).Held);
+        Assert.Empty(await _server.Client.ListRunsAsync("report"));
+    }
+
+    private static ApprovalRecord Pending(string action, string target, string payload) =>
+        new(0, action, target, payload, $"{action} probe", "someone-else", "probe", DateTimeOffset.UtcNow);
 
     // Valid credentials (for the sign-in endpoints) and a reason (for actions); ids that do not exist, so an allowed probe changes nothing.
     private const string ProbeBody = $"{{\"user\":\"tester\",\"password\":\"{ServerFixture.AdminPassword}\",\"reason\":\"role matrix probe\"}}";

@@ -32,15 +32,21 @@ public sealed class ServerFixture : IAsyncDisposable
     public HttpClient Http { get; }
     public KairosClient Client { get; }
 
-    public static async Task<ServerFixture> StartAsync(IReadOnlyDictionary<string, string> jobFiles, string? dataFolder = null, string? postgres = null, string? jobsFolder = null, string node = "test-node", params string[] extraArgs)
+    /// <param name="configure">Changes to the server's services before it is built, such as a <see cref="ManualClock"/> as its TimeProvider.</param>
+    public static async Task<ServerFixture> StartAsync(IReadOnlyDictionary<string, string> jobFiles, string? dataFolder = null, string? postgres = null, string? jobsFolder = null, string node = "test-node",
+        Action<WebApplicationBuilder>? configure = null, params string[] extraArgs)
     {
         var jobs = jobsFolder ?? Path.Combine(Path.GetDirectoryName(TestServers.NewSqlitePath())!, "jobs");
         Directory.CreateDirectory(jobs);
         foreach (var (name, text) in jobFiles) await File.WriteAllTextAsync(Path.Combine(jobs, name), text);
         var args = new List<string> { "--url", "http://127.0.0.1:0", "--jobs", jobs, "--data", dataFolder ?? Path.GetDirectoryName(jobs)!, "--node", node };
-        if (postgres is not null) args.AddRange(["--postgres", postgres]);
+        if (postgres is not null) args.AddRange(["--postgres", postgres, "--Kairos:Access:KeyProtection:Secret", TestServers.SessionKeySecret]);
         args.AddRange(extraArgs);
-        var app = KairosServer.Build([.. args], b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        var app = KairosServer.Build([.. args], b =>
+        {
+            b.Logging.SetMinimumLevel(LogLevel.Warning);
+            configure?.Invoke(b);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var fixture = new ServerFixture(app, jobs, new Uri(address + "/"));

@@ -1,5 +1,6 @@
 using Kairos.Core.Ports;
 using Kairos.Store.Postgres;
+using Kairos.Store.Sql;
 using Kairos.Testing;
 
 namespace Kairos.Store.Tests;
@@ -15,4 +16,8 @@ public sealed class PostgresStoreTests : StoreContract
     }
 
     protected override IKairosStore OpenSameDatabase() => PostgresStore.Open(_connectionString);
+
+    protected override SqlDialect NewDatabaseDialect() => new PostgresDialect(TestServers.NewPostgresDatabase());
+
+    protected override SqlDialect SameDatabaseDialect() => new PostgresDialect(_connectionString);
 }

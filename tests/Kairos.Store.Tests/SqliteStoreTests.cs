@@ -1,4 +1,5 @@
 using Kairos.Core.Ports;
+using Kairos.Store.Sql;
 using Kairos.Store.Sqlite;
 using Kairos.Testing;
 
@@ -15,4 +16,8 @@ public sealed class SqliteStoreTests : StoreContract
     }
 
     protected override IKairosStore OpenSameDatabase() => SqliteStore.Open(_path);
+
+    protected override SqlDialect NewDatabaseDialect() => new SqliteDialect(TestServers.NewSqlitePath());
+
+    protected override SqlDialect SameDatabaseDialect() => new SqliteDialect(_path);
 }

@@ -1,6 +1,7 @@
 using Kairos.Core.Jobs;
 using Kairos.Core.Ports;
 using Kairos.Core.Runs;
+using Kairos.Core.Reasons;
 
 namespace Kairos.Store.Tests;
 
@@ -110,10 +111,10 @@ public abstract partial class StoreContract
     {
         await AddJobAsync("gone");
         await Store.Runs.AddSlotRunsAsync([Slot("gone", 1)], T0);
-        await Store.Jobs.DeleteAsync("gone");
+        await Store.Jobs.DeleteAsync("gone", Tester);
         var claim = await Store.Runs.ClaimAndStartAsync("n1", T0.AddSeconds(1), T0.AddSeconds(1), Lease, 10);
         var run = Assert.Single(claim.Skipped);
         Assert.Equal(RunState.Failed, run.State);
-        Assert.Contains("no longer defined", run.Detail, StringComparison.Ordinal);
+        Assert.Equal(Reason.Of(ReasonCodes.JobGone, "gone"), StoredReason.Read(run.Detail));
     }
 }

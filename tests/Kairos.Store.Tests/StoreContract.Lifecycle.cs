@@ -111,10 +111,10 @@ public abstract partial class StoreContract
     public async Task Jobs_UpsertKeepsHeldAndWatermarkOnlyMovesForward()
     {
         await AddJobAsync("a", held: true);
-        await Store.Jobs.UpsertAsync(new JobRecord("a", "{\"v\":2}", "file", OverlapPolicy.Replace, T0.AddSeconds(1)));
+        await Store.Jobs.UpsertAsync(new JobRecord("a", new JobSpec { Id = "a", Description = "v2" }, "file", OverlapPolicy.Replace, T0.AddSeconds(1)), Tester);
         var job = await Store.Jobs.GetAsync("a");
         Assert.True(job!.Held);
-        Assert.Equal("{\"v\":2}", job.DefinitionJson);
+        Assert.Equal("v2", job.Definition.Description);
         Assert.Equal(OverlapPolicy.Replace, job.Overlap);
         await Store.Jobs.AdvancePlannedUntilAsync([("a", T0.AddSeconds(10))]);
         await Store.Jobs.AdvancePlannedUntilAsync([("a", T0.AddSeconds(5))]);

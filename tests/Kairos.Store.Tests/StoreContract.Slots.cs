@@ -9,7 +9,7 @@ public abstract partial class StoreContract
     {
         await Store.MigrateAsync();
         await SecondNode().MigrateAsync();
-        Assert.Equal(9, await ((Kairos.Store.Sql.SqlKairosStore)Store).SchemaVersionAsync()); // 0009 added node heartbeats and claims
+        Assert.Equal(12, await ((Kairos.Store.Sql.SqlKairosStore)Store).SchemaVersionAsync()); // 0012 added calendar definitions
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Kairos.Core.Jobs;
 using Kairos.Core.Ports;
 using Kairos.Core.Runs;
+using Kairos.Store.Sql;
 
 namespace Kairos.Store.Tests;
 
@@ -17,6 +18,12 @@ public abstract partial class StoreContract : IAsyncLifetime
 
     /// <summary>A second store object over the same database, as another scheduler node would have.</summary>
     protected abstract IKairosStore OpenSameDatabase();
+
+    /// <summary>A dialect over a new, empty database, for tests that build a store at an older schema.</summary>
+    protected abstract SqlDialect NewDatabaseDialect();
+
+    /// <summary>A dialect over <see cref="Store"/>'s database, for tests that reach past the store.</summary>
+    protected abstract SqlDialect SameDatabaseDialect();
 
     public async Task InitializeAsync()
     {
@@ -37,8 +44,10 @@ public abstract partial class StoreContract : IAsyncLifetime
         return store;
     }
 
+    protected static readonly JobChange Tester = new("tester");
+
     protected Task AddJobAsync(string id, OverlapPolicy overlap = OverlapPolicy.Forbid, bool held = false) =>
-        Store.Jobs.UpsertAsync(new JobRecord(id, "{}", "test", overlap, T0), held);
+        Store.Jobs.UpsertAsync(new JobRecord(id, new JobSpec { Id = id }, "test", overlap, T0), Tester, held);
 
     protected static NewRun Slot(string job, int second) =>
         new(job, T0.AddSeconds(second), TriggerKind.Time, DateOnly.FromDateTime(T0.Date), T0.AddSeconds(second));

@@ -17,6 +17,12 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
+    /// <summary>Timers waiting to fire: a test advances once the code under test is known to be waiting.</summary>
+    public int PendingTimers
+    {
+        get { lock (_lock) return _timers.Count; }
+    }
+
     public void Advance(TimeSpan by)
     {
         DateTimeOffset target;

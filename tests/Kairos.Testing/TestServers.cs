@@ -11,6 +11,12 @@ namespace Kairos.Testing;
 /// </summary>
 public static class TestServers
 {
+    /// <summary>
+    /// The key-encryption secret servers on a shared PostgreSQL store are given in tests, as every node of a real
+    /// installation is given the same mounted Secret.
+    /// </summary>
+    public const string SessionKeySecret = "kairos tests only: session key encryption secret";
+
     private static readonly Lazy<string> Postgres = new(StartPostgres, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>A connection string to a new, empty database of its own.</summary>

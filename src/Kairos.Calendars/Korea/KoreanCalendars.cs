@@ -18,7 +18,7 @@ public static class KoreanCalendars
     public static BusinessCalendar CreatePublic() =>
         new(Public, WeekendRule.SaturdaySunday, PublicHolidays.Value, description: "Korean public holidays (공휴일)");
 
-    /// <summary>KR-BANK: <paramref name="publicCalendar"/> plus the days banks close that are not public holidays: Labor Day.</summary>
+    /// <summary>KR-BANK: <paramref name="publicCalendar"/> plus the days banks close that are not public holidays: Labor Day until 2025.</summary>
     public static BusinessCalendar CreateBank(BusinessCalendar publicCalendar)
     {
         ArgumentNullException.ThrowIfNull(publicCalendar);
@@ -42,15 +42,16 @@ public static class KoreanCalendars
         return bankCalendar.Derive(Exchange, closings, description: "Korea Exchange closing days (한국거래소 휴장일)");
     }
 
-    // 근로자의 날 제정에 관한 법률 (1963): 10 March until 1993, 1 May from 1994 (1994 amendment); renamed 노동절 from 2026
-    // (노동절 제정에 관한 법률, passed October 2025). It is a paid holiday for employees, so banks and the exchange close,
-    // but not a public holiday of government offices.
+    // 근로자의 날 제정에 관한 법률 (1963): 10 March until 1993, 1 May from 1994 (1994 amendment). A paid holiday for
+    // employees, so banks and the exchange closed, but not a public holiday of government offices until 2026: from
+    // 1 May 2026 노동절 is a public holiday (KoreanPublicHolidays), so KR has it and KR-BANK inherits it.
     private static IEnumerable<Holiday> LaborDays() =>
         AllYears()
+            .Where(year => year < 2026)
             .Select(year => new Holiday(
                 year <= 1993 ? new DateOnly(year, 3, 10) : new DateOnly(year, 5, 1),
                 "Labor Day",
-                year >= 2026 ? "노동절" : "근로자의 날",
+                "근로자의 날",
                 HolidayKind.Closing));
 
     private static IEnumerable<int> AllYears() => Enumerable.Range(KoreanPublicHolidays.FirstYear, KoreanPublicHolidays.LastYear - KoreanPublicHolidays.FirstYear + 1);

@@ -51,13 +51,18 @@ internal static class KoreanPublicHolidays
         SubstituteTrigger NationalDay(int month, int day) => new DateOnly(year, month, day) >= NationalDaySubstitutes ? Weekend : None;
 
         Fixed(1, 1, "New Year's Day", "신정");
-        // 신정 was three days until 1990, two from 1991 (decree of 1990-11-05) and one from 1999 (decree of 1998-12-18).
+        // 신정 was two days from 1989 (the decree of 1989-02-01 cut it from three days and made 설날 three; so 1990-01-03
+        // was a working day) and one from 1999 (decree of 1998-12-18).
         if (year <= 1998) Fixed(1, 2, "New Year holiday", "신정");
-        if (year <= 1990) Fixed(1, 3, "New Year holiday", "신정");
         ThreeDays(KoreanLunarDates.NewYear(year), "Seollal", "설날");
         Fixed(3, 1, "Independence Movement Day", "삼일절", NationalDay(3, 1));
         // 식목일 stopped being a public holiday from 2006 (decree of 2005-06-30).
         if (year <= 2005) Fixed(4, 5, "Arbor Day", "식목일");
+        // 노동절 became a public holiday from 1 May 2026: the Act on Public Holidays amendment (공휴일에 관한 법률 일부개정
+        // 법률안(대안)) passed the National Assembly on 2026-03-31 and the Cabinet on 2026-04-07, in force for 1 May 2026,
+        // with the national days' substitute rule (a Saturday or Sunday gives the next working day: 2027-05-03). Before,
+        // it closed banks and the exchange only (KoreanCalendars.LaborDays).
+        if (year >= 2026) Fixed(5, 1, "Labor Day", "노동절", Weekend);
         Fixed(5, 5, "Children's Day", "어린이날", new DateOnly(year, 5, 5) >= SubstitutesIntroduced ? WeekendOrOtherHoliday : None);
         var buddha = KoreanLunarDates.ToSolar(year, 4, 8);
         // Renamed from 석가탄신일 to 부처님오신날 by the decree of 2017-10-17.

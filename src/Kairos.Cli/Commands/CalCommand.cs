@@ -9,13 +9,13 @@ internal static partial class CalCommand
 {
     private static readonly Argument<string> CalendarArg = new("calendar") { Description = CliText.Get("cal.argument") };
 
-    public static Command Build()
+    public static Command Build(TimeProvider clock)
     {
         var command = new Command("cal", CliText.Get("cal.description"))
         {
             CalendarAccess.Local,
         };
-        foreach (var sub in new[] { List(), Holidays(), IsBusinessDay(), Add(), Step("next", 1), Step("prev", -1), Nth(), Between(), Month(), History(), Override(), Revert(), Import() })
+        foreach (var sub in new[] { List(), Holidays(clock), IsBusinessDay(), Today(), Add(), Step("next", 1), Step("prev", -1), Nth(), Between(), Month(), Overrides(), History(), Override(), Revert(), Import(), Define(), Definition(), DeleteDefinition() })
             command.Subcommands.Add(sub);
         return command;
     }
@@ -27,13 +27,16 @@ internal static partial class CalCommand
         {
             var calendars = await client.ListAsync(ct);
             if (ServerCall.WantsJson(parse)) { ServerCall.PrintJson(calendars); return ExitCodes.Ok; }
-            foreach (var c in calendars) Console.WriteLine($"{c.Id,-10} {c.Description}  " + CliText.Get("cal.list.line", c.Weekend, c.FirstYear, c.LastYear, c.Overrides, c.DataVersion));
+            foreach (var c in calendars)
+                Console.WriteLine($"{c.Id,-10} {c.Description}  " + CliText.Get("cal.list.line", c.Weekend, c.FirstYear, c.LastYear, c.Overrides, c.DataVersion, c.InheritedOverrides)
+                    + (c.Kind == "institution" ? " " + CliText.Get("cal.list.institution", string.Join(" + ", c.Bases ?? [])) : "")
+                    + (c.Layers is { Count: > 1 } layers ? "  " + CliText.Get("cal.list.layers", string.Join(" > ", layers)) : ""));
             return ExitCodes.Ok;
         }));
         return command;
     }
 
-    private static Command Holidays()
+    private static Command Holidays(TimeProvider clock)
     {
         var from = new Option<string>("--from") { Description = CliText.Get("cal.holidays.option.from") };
         var to = new Option<string>("--to") { Description = CliText.Get("cal.holidays.option.to") };
@@ -47,7 +50,7 @@ internal static partial class CalCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var year = TimeProvider.System.GetLocalNow().Year;
+            var year = clock.GetLocalNow().Year;
             var fromText = parse.GetValue(from) ?? $"{year}-01-01";
             if (!CalendarAccess.TryDate(fromText, "--from", out var start)) return ExitCodes.Usage;
             var toText = parse.GetValue(to) ?? $"{start.Year}-12-31";
@@ -60,14 +63,14 @@ internal static partial class CalCommand
             switch (parse.GetValue(format))
             {
                 case "json":
-                    ServerCall.PrintJson(days.Select(h => h.ToDto(calendar)));
+                    ServerCall.PrintJson(days.Select(h => h.ToDto(calendar)).ToList());
                     break;
                 case "csv":
                     if (parse.GetValue(header)) Console.WriteLine("date,name");
                     foreach (var h in days) Console.WriteLine($"{h.Date:yyyy-MM-dd},{Csv(h.NameIn(korean))}");
                     break;
                 default:
-                    foreach (var h in days) Console.WriteLine($"{h.Date:yyyy-MM-dd} {Weekday(h.Date, korean)}  {h.NameIn(korean)}");
+                    foreach (var h in days) Console.WriteLine($"{h.Date:yyyy-MM-dd} {Weekday(h.Date, korean)}  {h.NameIn(korean)}  ({DecidedBy(calendar.LayerOf(h.Date))})");
                     Console.Error.WriteLine(CliText.Get("cal.holidays.count", calendar.Id, days.Count));
                     break;
             }
@@ -177,6 +180,11 @@ internal static partial class CalCommand
     private static string DayName(string? name, string? nameKo) => (CliLanguage.IsKorean ? nameKo ?? name : name ?? nameKo) ?? "-";
 
     private static string OpenOrClosed(bool open) => CliText.Get(open ? "cal.open" : "cal.closed");
+
+    // "closed by KR-BANK (override)": the calendar among the layers whose rule or override decided the day.
+    private static string DecidedBy(DayLayer? layer, bool open = false) => layer is { } l
+        ? CliText.Get($"cal.layer.{(open ? "openedBy" : "closedBy")}{(l.Override ? "Override" : "")}", l.CalendarId)
+        : "";
 
     private static string Weekday(DateOnly date, bool korean) =>
         korean ? "일월화수목금토"[(int)date.DayOfWeek].ToString() : date.DayOfWeek.ToString()[..3];

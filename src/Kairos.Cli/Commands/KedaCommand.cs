@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kairos.Cli.Keda;
 
 namespace Kairos.Cli.Commands;
 

@@ -12,7 +12,8 @@ internal static class LoginCommand
     {
         var user = new Option<string>("--user", "-u") { Description = CliText.Get("login.option.user"), Required = true };
         var stdin = new Option<bool>("--password-stdin") { Description = CliText.Get("login.option.passwordStdin") };
-        var days = new Option<int>("--days") { Description = CliText.Get("login.option.days"), DefaultValueFactory = _ => 90 };
+        // Left out, the server picks its default lifetime, which respects its own maximum.
+        var days = new Option<int?>("--days") { Description = CliText.Get("login.option.days") };
         var command = new Command("login", CliText.Get("login.description")) { user, stdin, days };
         command.SetAction((parse, ct) =>
         {

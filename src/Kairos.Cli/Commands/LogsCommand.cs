@@ -7,7 +7,7 @@ internal static class LogsCommand
 {
     private static readonly string[] Final = ["succeeded", "failed", "timed-out", "killed", "skipped"];
 
-    public static Command Build()
+    public static Command Build(TimeProvider clock)
     {
         var run = new Argument<long>("run") { Description = CliText.Get("common.runId") };
         var follow = new Option<bool>("--follow", "-f") { Description = CliText.Get("logs.option.follow") };
@@ -30,7 +30,7 @@ internal static class LogsCommand
                     Console.Error.WriteLine(CliText.Get("logs.finished", id, CliText.State(state)));
                     break;
                 }
-                await Task.Delay(500, ct);
+                await Task.Delay(TimeSpan.FromMilliseconds(500), clock, ct);
             }
             return ExitCodes.Ok;
         }));
@@ -40,6 +40,6 @@ internal static class LogsCommand
     private static void Print(LogLineDto line)
     {
         var prefix = line.Stream switch { "stderr" => "ERR ", "system" => "--- ", _ => "" };
-        Console.WriteLine($"{Display.Time(line.At)} {prefix}{line.Text}");
+        Console.WriteLine($"{Display.Time(line.At)} {prefix}{TerminalText.Escape(line.Text)}");
     }
 }

@@ -57,7 +57,7 @@ internal static class OperationsCommands
                     return ExitCodes.Ok;
                 }
                 Console.Write(CliText.Get("backfill.confirm", count, id));
-                if (!Confirmed(Console.ReadLine())) { Console.WriteLine(CliText.Get("backfill.nothingQueued")); return ExitCodes.Ok; }
+                if (!Confirmation.Given(Console.ReadLine())) { Console.WriteLine(CliText.Get("backfill.nothingQueued")); return ExitCodes.Ok; }
             }
             if (string.IsNullOrWhiteSpace(parse.GetValue(reason)))
             {
@@ -103,9 +103,6 @@ internal static class OperationsCommands
         }));
         return command;
     }
-
-    // y/yes, and 예/네 for a Korean terminal; anything else is a no.
-    private static bool Confirmed(string? answer) => answer?.Trim().ToLowerInvariant() is "y" or "yes" or "예" or "네" or "ㅇ";
 
     private static int Report<T>(ParseResult parse, Gated<T> answer, Func<T, string> done) where T : class
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kairos.Calendars;
+using Kairos.Calendars.Institutions;
 using Kairos.Client.Contracts;
 using Kairos.Definitions;
 
@@ -11,14 +12,27 @@ internal static class ValidateCommand
     public static Command Build()
     {
         var paths = new Argument<string[]>("path") { Description = CliText.Get("validate.argument"), Arity = ArgumentArity.OneOrMore };
-        var command = new Command("validate", CliText.Get("validate.description")) { paths };
+        var extra = new Option<string[]>("--calendar") { Description = CliText.Get("validate.option.calendar"), AllowMultipleArgumentsPerToken = false };
+        var command = new Command("validate", CliText.Get("validate.description")) { paths, extra };
         command.SetAction(parse =>
         {
+            var known = new List<BusinessCalendar>(BuiltInCalendars.Default.All);
+            foreach (var id in parse.GetValue(extra) ?? [])
+            {
+                if (!CalendarDefinition.IsWellFormedId(id) || BuiltInCalendars.IsKnown(id))
+                {
+                    Console.Error.WriteLine(CliText.Get("validate.badCalendar", id));
+                    return ExitCodes.Usage;
+                }
+                // Only the id matters here: the validator checks that a job's calendar exists; the server knows its days.
+                known.Add(BuiltInCalendars.Default.Get(BuiltInCalendars.Weekdays)!.Derive(id.ToUpperInvariant()));
+            }
+            var calendars = new CalendarSet(known.DistinctBy(c => c.Id, StringComparer.OrdinalIgnoreCase));
             var jobs = new List<LoadedJob>();
             var errors = new List<JobDefinitionError>();
             foreach (var path in parse.GetValue(paths)!)
             {
-                var result = JobFolder.Load(path, BuiltInCalendars.Default);
+                var result = JobFolder.Load(path, calendars);
                 jobs.AddRange(result.Jobs);
                 errors.AddRange(result.Errors);
             }

@@ -12,7 +12,10 @@ public sealed record SignInRequest(string? User, string? Password);
 /// <param name="User">User name, when not signed in.</param>
 /// <param name="Password">Password, when not signed in.</param>
 /// <param name="Label">What the token is for, shown in listings.</param>
-/// <param name="ExpiresInDays">Days until it expires: 90 when left out, 0 never.</param>
+/// <param name="ExpiresInDays">
+/// Days until it expires: 90 (or the server's maximum, if lower) when left out. The server refuses more than its
+/// maximum, and 0 (never) unless the caller is an admin and the server allows it.
+/// </param>
 public sealed record TokenRequest(string? User = null, string? Password = null, string? Label = null, int? ExpiresInDays = null);
 
 /// <summary>A new token: <paramref name="Token"/> is shown this once and never again.</summary>
@@ -47,7 +50,8 @@ public sealed record MeDto(string Name, string Role, IReadOnlyList<string> Owner
 /// <param name="Disabled">Whether sign-in and the user's tokens are refused.</param>
 /// <param name="CreatedAt">When the user was added.</param>
 /// <param name="ChangedAt">When the user last changed.</param>
-public sealed record UserDto(string Name, string Role, IReadOnlyList<string> Owners, bool Disabled, DateTimeOffset CreatedAt, DateTimeOffset ChangedAt);
+/// <param name="LockedUntil">Until when sign-in is refused after too many wrong passwords; null when not locked.</param>
+public sealed record UserDto(string Name, string Role, IReadOnlyList<string> Owners, bool Disabled, DateTimeOffset CreatedAt, DateTimeOffset ChangedAt, DateTimeOffset? LockedUntil = null);
 
 /// <summary>Add a user.</summary>
 /// <param name="Name">User name: letters, digits, . _ @ -.</param>
@@ -60,5 +64,11 @@ public sealed record NewUserRequest(string? Name, string? Role, string? Password
 /// <param name="Role">New role.</param>
 /// <param name="Owners">New owner scope; empty for every job.</param>
 /// <param name="Disabled">Disable or enable.</param>
-/// <param name="Password">New password.</param>
-public sealed record UserChangeRequest(string? Role = null, IReadOnlyList<string>? Owners = null, bool? Disabled = null, string? Password = null);
+/// <param name="Password">New password: ends the user's sessions and revokes their tokens.</param>
+/// <param name="Unlock">True lifts a lock left by too many wrong passwords.</param>
+public sealed record UserChangeRequest(string? Role = null, IReadOnlyList<string>? Owners = null, bool? Disabled = null, string? Password = null, bool? Unlock = null);
+
+/// <summary>Change your own password. It ends every session of yours and revokes every token of yours, this one included.</summary>
+/// <param name="CurrentPassword">The password now in use.</param>
+/// <param name="NewPassword">The new password: at least 12 characters.</param>
+public sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword);

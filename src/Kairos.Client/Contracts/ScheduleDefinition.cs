@@ -32,6 +32,22 @@ public sealed class ScheduleDefinition
 
     /// <summary>Only slots inside this wall-clock window run.</summary>
     public WindowDefinition? Window { get; set; }
+
+    /// <summary>How a slot's moment becomes its business date; default the calendar's rule.</summary>
+    public BusinessDateDefinition? BusinessDate { get; set; }
+}
+
+/// <summary>A business-date rule: when the business day starts, and where work on a closed day is booked.</summary>
+public sealed class BusinessDateDefinition
+{
+    /// <summary><c>HH:mm</c>: a slot before this time belongs to the day before (default <c>00:00</c>).</summary>
+    public string? NewDayAt { get; set; }
+
+    /// <summary>
+    /// Where a slot on a day the calendar closed is booked: <c>next-business-day</c> (default),
+    /// <c>previous-business-day</c> or <c>calendar-day</c> (the closed day itself).
+    /// </summary>
+    public string? ClosedDays { get; set; }
 }
 
 /// <summary>A wall-clock window <c>HH:mm</c> to <c>HH:mm</c>, end exclusive; an end before the start spans midnight.</summary>

@@ -1,10 +1,12 @@
 using Kairos.Core.Jobs;
+using Kairos.Core.Reasons;
 using Kairos.Core.Runs;
+using Kairos.Core.Time;
 
 namespace Kairos.Core.Alerts;
 
-/// <summary>One reason to alert about one run, with the words an operator reads.</summary>
-public readonly record struct DueAlert(AlertKind Kind, string Message);
+/// <summary>One reason to alert about one run, as a code: the alert's words are made where it is sent or shown.</summary>
+public readonly record struct DueAlert(AlertKind Kind, Reason Why);
 
 /// <summary>
 /// Which alerts a run deserves at an instant, from its state and its job's SLA. Pure: the monitor asks again on every
@@ -18,14 +20,16 @@ public static class AlertRules
         ArgumentNullException.ThrowIfNull(zone);
         var due = new List<DueAlert>();
         if (run.State is RunState.Failed or RunState.TimedOut)
-            due.Add(new(AlertKind.Failed, $"run {run.Id} of {run.JobId} {run.State.ToWire()}" + (run.Detail is { Length: > 0 } d ? $": {d}" : "")));
+            due.Add(new(AlertKind.Failed, run.Detail is { Length: > 0 } d
+                ? Reason.Of(ReasonCodes.AlertFailedBecause, $"{run.Id}", run.JobId, run.State.ToWire(), StoredReason.Read(d) is { } why ? (ReasonArg)why : d)
+                : Reason.Of(ReasonCodes.AlertFailed, $"{run.Id}", run.JobId, run.State.ToWire())));
         if (sla is null || run.State == RunState.Skipped) return due;
 
         var expectedAt = run.SlotTime ?? run.CreatedAt;
-        if (sla.StartWithin is { } within && StartedOrWaitedPast(run, expectedAt + within, now) is { } startedLate)
+        if (sla.StartWithin is { } within && StartedOrWaitedPast(run, SaturatingTime.Add(expectedAt, within), now) is { } startedLate)
             due.Add(new(AlertKind.LateStart, startedLate
-                ? $"run {run.Id} of {run.JobId} started {Describe(run.StartedAt!.Value - expectedAt)} after its slot; the SLA is {Describe(within)}"
-                : $"run {run.Id} of {run.JobId} has not started {Describe(now - expectedAt)} after its slot; the SLA is {Describe(within)}"));
+                ? Reason.Of(ReasonCodes.AlertStartedLate, $"{run.Id}", run.JobId, Describe(run.StartedAt!.Value - expectedAt), Describe(within))
+                : Reason.Of(ReasonCodes.AlertNotStarted, $"{run.Id}", run.JobId, Describe(now - expectedAt), Describe(within))));
 
         if (sla.FinishBy is { } by)
         {
@@ -33,12 +37,12 @@ public static class AlertRules
             var late = run.FinishedAt is { } finished ? finished > deadline : !run.State.IsFinal() && now > deadline;
             if (late)
                 due.Add(new(AlertKind.LateFinish, run.FinishedAt is null
-                    ? $"run {run.Id} of {run.JobId} has not finished and was due to finish by {by:HH\\:mm} {zone.Id}"
-                    : $"run {run.Id} of {run.JobId} finished after {by:HH\\:mm} {zone.Id}, the time it was due to finish by"));
+                    ? Reason.Of(ReasonCodes.AlertNotFinished, $"{run.Id}", run.JobId, $"{by:HH\\:mm}", zone.Id)
+                    : Reason.Of(ReasonCodes.AlertFinishedLate, $"{run.Id}", run.JobId, $"{by:HH\\:mm}", zone.Id)));
         }
 
         if (sla.MaxDuration is { } max && run.State == RunState.Running && run.StartedAt is { } started && now - started > max)
-            due.Add(new(AlertKind.LongRunning, $"run {run.Id} of {run.JobId} has been running for {Describe(now - started)}; expected at most {Describe(max)}"));
+            due.Add(new(AlertKind.LongRunning, Reason.Of(ReasonCodes.AlertLongRunning, $"{run.Id}", run.JobId, Describe(now - started), Describe(max))));
         return due;
     }
 

@@ -13,6 +13,8 @@ public interface IKairosStore : IAsyncDisposable
 
     ICalendarStore Calendars { get; }
 
+    ICalendarDefinitionStore CalendarDefinitions { get; }
+
     IUserStore Users { get; }
 
     IApprovalStore Approvals { get; }

@@ -3,12 +3,12 @@ using Kairos.Core.Jobs;
 namespace Kairos.Core.Ports;
 
 /// <summary>
-/// A job as stored: its definition (the JSON of the job schema, opaque to the store), where it came from, and the
-/// operational state operators change.
+/// A job as stored: its definition, where it came from, and the operational state operators change. How the
+/// definition is laid out in the database is the store's business (see docs/storage.md).
 /// </summary>
 public sealed record JobRecord(
     string Id,
-    string DefinitionJson,
+    JobSpec Definition,
     string Source,
     OverlapPolicy Overlap,
     DateTimeOffset UpdatedAt,

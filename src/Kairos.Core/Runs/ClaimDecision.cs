@@ -1,11 +1,13 @@
 using Kairos.Core.Jobs;
+using Kairos.Core.Reasons;
+using Kairos.Core.Time;
 
 namespace Kairos.Core.Runs;
 
 /// <summary>What a scheduler does with a run that has come due, or is about to.</summary>
 public enum ClaimAction { Start, Skip, StartAndReplace, Wait }
 
-public readonly record struct ClaimDecision(ClaimAction Action, SkipReason? Reason = null, string? Detail = null)
+public readonly record struct ClaimDecision(ClaimAction Action, SkipReason? Reason = null, Reason? Why = null)
 {
     /// <summary>
     /// A held job skips its time-triggered slots and its message-triggered runs (an operator's manual run still starts); retries of a run that already
@@ -25,14 +27,14 @@ public readonly record struct ClaimDecision(ClaimAction Action, SkipReason? Reas
         DateTimeOffset dueAt, DateTimeOffset now, DateTimeOffset? firstRunningStart, DateTimeOffset? slotTime = null)
     {
         if (attemptsSoFar > 0) return new(ClaimAction.Start);
-        if (held && trigger == TriggerKind.Time) return new(ClaimAction.Skip, SkipReason.Held, "the job was held when the slot came due");
-        if (held && trigger == TriggerKind.Event) return new(ClaimAction.Skip, SkipReason.Held, "the job was held when the message arrived");
+        if (held && trigger == TriggerKind.Time) return new(ClaimAction.Skip, SkipReason.Held, Reasons.Reason.Of(ReasonCodes.HeldAtSlot));
+        if (held && trigger == TriggerKind.Event) return new(ClaimAction.Skip, SkipReason.Held, Reasons.Reason.Of(ReasonCodes.HeldAtMessage));
         if (runningNow == 0 || overlap == OverlapPolicy.Allow) return new(ClaimAction.Start);
         if (trigger is not TriggerKind.Time) return new(ClaimAction.Wait);
         if (dueAt > now || firstRunningStart > (slotTime ?? dueAt)) return new(ClaimAction.Wait);
         return overlap == OverlapPolicy.Replace
             ? new(ClaimAction.StartAndReplace)
-            : new(ClaimAction.Skip, SkipReason.Overlap, $"{runningNow} earlier run(s) still running at the slot's time; overlap policy is forbid");
+            : new(ClaimAction.Skip, SkipReason.Overlap, Reasons.Reason.Of(ReasonCodes.Overlapped, $"{runningNow}"));
     }
 
     /// <summary>
@@ -47,13 +49,13 @@ public readonly record struct ClaimDecision(ClaimAction Action, SkipReason? Reas
     {
         ArgumentNullException.ThrowIfNull(policy);
         if (trigger != TriggerKind.Time || attemptsSoFar > 0 || slotTime is not { } slot || now - slot <= threshold) return null;
-        var late = $"{(now - slot).TotalSeconds:0.#}s late (its node stopped or none was running)";
-        if (slot < now - policy.CatchupWindow)
-            return new(ClaimAction.Skip, SkipReason.Missed, $"missed: {late}; older than the catch-up window ({policy.CatchupWindow})");
+        var late = (now - slot).TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+        if (slot < SaturatingTime.Subtract(now, policy.CatchupWindow))
+            return new(ClaimAction.Skip, SkipReason.Missed, Reasons.Reason.Of(ReasonCodes.LateBeyondCatchup, late, policy.CatchupWindow.ToString()));
         return policy.Mode switch
         {
-            MisfireMode.Skip => new(ClaimAction.Skip, SkipReason.Missed, $"missed: {late}; misfire policy skip"),
-            MisfireMode.RunOnce when laterSlotDue => new(ClaimAction.Skip, SkipReason.Missed, $"missed: {late}; misfire policy run-once runs only the latest"),
+            MisfireMode.Skip => new(ClaimAction.Skip, SkipReason.Missed, Reasons.Reason.Of(ReasonCodes.LateSkipped, late)),
+            MisfireMode.RunOnce when laterSlotDue => new(ClaimAction.Skip, SkipReason.Missed, Reasons.Reason.Of(ReasonCodes.LateNotLatest, late)),
             _ => null,
         };
     }

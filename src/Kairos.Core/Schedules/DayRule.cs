@@ -1,3 +1,5 @@
+using Kairos.Core.Reasons;
+
 namespace Kairos.Core.Schedules;
 
 /// <summary>Which days of the schedule's calendar a slot may run on.</summary>
@@ -43,18 +45,20 @@ public sealed record DayRule(DayRuleKind Kind, int N = 0, HolidayShift Shift = H
 
     public bool NeedsCalendar => Kind != DayRuleKind.EveryDay;
 
-    /// <summary>The rule in words, in the current UI culture.</summary>
-    public override string ToString() => Kind switch
+    /// <summary>The rule as a reason code, put into words where it is shown.</summary>
+    public Reason Describe() => Kind switch
     {
-        DayRuleKind.EveryDay => CoreText.Get("dayRule.everyDay"),
+        DayRuleKind.EveryDay => Reason.Of(ReasonCodes.EveryDay),
         DayRuleKind.BusinessDays => Shift switch
         {
-            HolidayShift.NextBusinessDay => CoreText.Get("dayRule.businessDaysNext"),
-            HolidayShift.PreviousBusinessDay => CoreText.Get("dayRule.businessDaysPrevious"),
-            _ => CoreText.Get("dayRule.businessDays"),
+            HolidayShift.NextBusinessDay => Reason.Of(ReasonCodes.BusinessDaysNext),
+            HolidayShift.PreviousBusinessDay => Reason.Of(ReasonCodes.BusinessDaysPrevious),
+            _ => Reason.Of(ReasonCodes.BusinessDays),
         },
-        _ when N == -1 => CoreText.Get("dayRule.lastBusinessDay"),
-        _ when N < 0 => CoreText.Get("dayRule.beforeLast", -N - 1),
-        _ => CoreText.Get("dayRule.nth", N),
+        _ when N == -1 => Reason.Of(ReasonCodes.LastBusinessDay),
+        _ when N < 0 => Reason.Of(ReasonCodes.BeforeLastBusinessDay, $"{-N - 1}"),
+        _ => Reason.Of(ReasonCodes.NthBusinessDay, $"{N}"),
     };
+
+    public override string ToString() => Describe().ToString();
 }

@@ -1,5 +1,7 @@
 using Kairos.Core.Jobs;
+using Kairos.Core.Reasons;
 using Kairos.Core.Runs;
+using Kairos.Core.Time;
 
 namespace Kairos.Core.Slots;
 
@@ -14,7 +16,7 @@ public static class MisfireDecider
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(missed);
-        var horizon = now - policy.CatchupWindow;
+        var horizon = SaturatingTime.Subtract(now, policy.CatchupWindow);
         var latestRunnable = policy.Mode == MisfireMode.RunOnce
             ? missed.LastOrDefault(s => s.Runs && s.Key.SlotTime >= horizon)
             : null;
@@ -28,13 +30,13 @@ public static class MisfireDecider
                 MisfireMode.RunOnce => ReferenceEquals(slot, latestRunnable),
                 _ => false,
             };
-            decided.Add(keep ? slot : slot with { Skip = SkipReason.Missed, Detail = MissedDetail(policy, slot, horizon) });
+            decided.Add(keep ? slot : slot with { Skip = SkipReason.Missed, Why = Missed(policy, slot, horizon) });
         }
         return decided;
     }
 
-    private static string MissedDetail(MisfirePolicy policy, PlannedSlot slot, DateTimeOffset horizon) =>
+    private static Reason Missed(MisfirePolicy policy, PlannedSlot slot, DateTimeOffset horizon) =>
         slot.Key.SlotTime < horizon
-            ? $"missed while no scheduler was running; older than the catch-up window ({policy.CatchupWindow})"
-            : $"missed while no scheduler was running; misfire policy {policy.Mode} runs only the latest";
+            ? Reason.Of(ReasonCodes.MissedBeyondCatchup, policy.CatchupWindow.ToString())
+            : Reason.Of(ReasonCodes.MissedNotLatest, policy.Mode.ToString());
 }

@@ -1,4 +1,5 @@
 using Kairos.Calendars;
+using Kairos.Core.Reasons;
 using Kairos.Core.Schedules;
 
 namespace Kairos.Core.Slots;
@@ -13,30 +14,34 @@ public static partial class SlotPlanner
     private static IEnumerable<PlannedSlot> MovedInto(string jobId, Schedule schedule, ICalendar calendar, DateTimeOffset from, DateTimeOffset to)
     {
         var zone = schedule.Zone;
+        var dates = schedule.DateRuleOn(calendar);
         var localFrom = TimeZoneInfo.ConvertTime(from, zone).DateTime;
         var localTo = TimeZoneInfo.ConvertTime(to, zone).DateTime;
         var forward = schedule.Rule.Shift == HolidayShift.NextBusinessDay;
-        for (var day = DateOnly.FromDateTime(localFrom); day <= DateOnly.FromDateTime(localTo); day = day.AddDays(1))
+        // Days here are order days: each starts at the rule's new-day time, midnight unless the calendar or job says otherwise.
+        for (var day = dates.OrderDay(localFrom); day <= dates.OrderDay(localTo); day = day.AddDays(1))
         {
             if (!calendar.IsBusinessDay(day)) continue;
-            var midnight = day.ToDateTime(TimeOnly.MinValue);
-            var partFrom = localFrom > midnight ? localFrom - midnight : TimeSpan.Zero;
-            var partTo = localTo < midnight.AddDays(1) ? localTo - midnight : TimeSpan.FromDays(1);
+            var start = dates.DayStart(day);
+            var partFrom = localFrom > start ? localFrom - start : TimeSpan.Zero;
+            var partTo = localTo < start.AddDays(1) ? localTo - start : TimeSpan.FromDays(1);
             for (var i = 1; i <= MaxClosedRun; i++)
             {
                 var closed = day.AddDays(forward ? -i : i);
                 if (calendar.IsBusinessDay(closed)) break;
-                var closedMidnight = closed.ToDateTime(TimeOnly.MinValue);
-                var occurrences = schedule.Cron.GetOccurrences(ToInstant(closedMidnight + partFrom, zone), ToInstant(closedMidnight + partTo, zone), zone);
+                var closedStart = dates.DayStart(closed);
+                // One tick before the part's start: the cron's range excludes its start, and a slot at the very start of
+                // the closed day (00:00) must move too. Anything at or before the window's start is dropped below.
+                var occurrences = schedule.Cron.GetOccurrences(ToInstant(closedStart + partFrom, zone).AddTicks(-1), ToInstant(closedStart + partTo, zone), zone);
                 foreach (var occurrence in occurrences)
                 {
                     var local = TimeZoneInfo.ConvertTime(occurrence, zone).DateTime;
-                    if (DateOnly.FromDateTime(local) != closed) continue;
+                    if (dates.OrderDay(local) != closed) continue;
                     if (schedule.Window is { } window && !window.Contains(TimeOnly.FromDateTime(local))) continue;
-                    var moved = ToInstant(midnight + local.TimeOfDay, zone);
+                    var moved = ToInstant(start + (local - closedStart), zone);
                     if (moved <= from || moved > to) continue;
                     yield return new PlannedSlot(new SlotKey(jobId, moved.ToUniversalTime()), day, null,
-                        CoreText.Get(forward ? "slot.movedFromNext" : "slot.movedFromPrevious", $"{closed:yyyy-MM-dd}", calendar.DescribeNonBusinessDay(closed)));
+                        Reason.Of(forward ? ReasonCodes.MovedHereAsNext : ReasonCodes.MovedHereAsPrevious, $"{closed:yyyy-MM-dd}", ClosedDayName(calendar, closed)));
                 }
             }
         }

@@ -1,5 +1,6 @@
 using Kairos.Calendars;
 using Kairos.Core.Jobs;
+using Kairos.Core.Reasons;
 using Kairos.Core.Runs;
 using Kairos.Core.Schedules;
 
@@ -50,7 +51,10 @@ public static partial class SlotPlanner
     {
         var local = TimeZoneInfo.ConvertTime(occurrence, schedule.Zone);
         var key = new SlotKey(jobId, occurrence.ToUniversalTime());
-        var date = DateOnly.FromDateTime(local.DateTime);
+        // The day rule judges the order day (the day the slot belongs to after the new-day time); the business date
+        // is that day, or for work on a closed day, the business day the rule books it to.
+        var dates = schedule.DateRuleOn(calendar);
+        var date = dates.OrderDay(local.DateTime);
         if (schedule.Window is { } window && !window.Contains(TimeOnly.FromDateTime(local.DateTime))) return null;
         if (calendar is null) return new PlannedSlot(key, date);
         var rule = schedule.Rule;
@@ -59,12 +63,13 @@ public static partial class SlotPlanner
             case DayRuleKind.NthBusinessDay:
                 return IsNthBusinessDay(calendar, date, rule.N) ? new PlannedSlot(key, date) : null;
             case DayRuleKind.BusinessDays when !calendar.IsBusinessDay(date):
-                var why = CoreText.Get("slot.notBusinessDay", $"{date:yyyy-MM-dd}", calendar.Id, calendar.DescribeNonBusinessDay(date));
+                var why = Reason.Of(ReasonCodes.NotBusinessDay, $"{date:yyyy-MM-dd}", calendar.Id, ClosedDayName(calendar, date));
                 if (rule.Shift == HolidayShift.Skip) return new PlannedSlot(key, date, SkipReason.NotBusinessDay, why);
                 var target = rule.Shift == HolidayShift.NextBusinessDay ? calendar.NextBusinessDay(date) : calendar.PreviousBusinessDay(date);
-                return new PlannedSlot(key, date, SkipReason.Moved, CoreText.Get("slot.movedTo", why, $"{target:yyyy-MM-dd} {local:HH:mm:ss}"));
+                var movedLocal = dates.DayStart(target) + (local.DateTime - dates.DayStart(date));
+                return new PlannedSlot(key, date, SkipReason.Moved, Reason.Of(ReasonCodes.MovedTo, why, $"{movedLocal:yyyy-MM-dd HH:mm:ss}"));
             default:
-                return new PlannedSlot(key, date);
+                return new PlannedSlot(key, dates.BusinessDateOf(date, calendar));
         }
     }
 
@@ -77,4 +82,7 @@ public static partial class SlotPlanner
         for (var d = date.AddDays(step); d.Month == date.Month; d = d.AddDays(step)) if (calendar.IsBusinessDay(d)) count++;
         return count == Math.Abs(n);
     }
+
+    private static NameArg ClosedDayName(ICalendar calendar, DateOnly day) =>
+        calendar.NonBusinessDayNames(day) is { } names ? new NameArg(names.English, names.Korean) : new NameArg("", "");
 }

@@ -1,3 +1,5 @@
+using Kairos.Calendars;
+
 namespace Kairos.Core.Triggers;
 
 /// <summary>
@@ -17,13 +19,16 @@ public sealed record EventTrigger(string Topic, string? KeyPattern, IReadOnlyDic
 
     /// <summary>
     /// The business date a message's run is for: the <c>kairos-business-date</c> header when the message carries one (a
-    /// Kairos job published it for that date, and its answer belongs to the same date), otherwise the date the message
-    /// arrived on in <paramref name="zone"/>.
+    /// Kairos job published it for that date, and its answer belongs to the same date), otherwise the business date of
+    /// the moment it arrived in <paramref name="zone"/>, by <paramref name="rule"/> on <paramref name="calendar"/> (a
+    /// message on Saturday is Monday's business by default; without a calendar, the day it arrived).
     /// </summary>
-    public static DateOnly BusinessDateOf(string? businessDateHeader, DateTimeOffset arrivedAt, TimeZoneInfo zone)
+    public static DateOnly BusinessDateOf(string? businessDateHeader, DateTimeOffset arrivedAt, TimeZoneInfo zone,
+        BusinessDateRule? rule = null, ICalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        return Runs.BusinessDates.TryParse(businessDateHeader, out var date) ? date : DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(arrivedAt, zone).DateTime);
+        if (Runs.BusinessDates.TryParse(businessDateHeader, out var date)) return date;
+        return (rule ?? BusinessDateRule.Default).BusinessDateAt(TimeZoneInfo.ConvertTime(arrivedAt, zone).DateTime, calendar);
     }
 
     /// <summary>Whole-text match where <c>*</c> stands for any run of characters, including none.</summary>

@@ -26,7 +26,7 @@ public sealed record TriggerMessage(
         yield return new("messagePartition", Partition.ToString(CultureInfo.InvariantCulture));
         yield return new("messageOffset", Offset.ToString(CultureInfo.InvariantCulture));
         yield return new("messageKey", Key ?? "");
-        yield return new("messageHeaders", JsonSerializer.Serialize(HeadersByName()));
+        yield return new("messageHeaders", JsonSerializer.Serialize(HeadersByName(), HeaderJsonContext.Default.IReadOnlyDictionaryStringString));
         // Last, so that text inside the message is never taken for another variable's placeholder.
         yield return new("messageValue", Value);
     }

@@ -10,8 +10,6 @@ namespace Kairos.Executors;
 /// </summary>
 internal sealed class AttemptJournal(string folder)
 {
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-
     public string Folder => folder;
 
     public string LogPath => Path.Combine(folder, "log");
@@ -35,11 +33,7 @@ internal sealed class AttemptJournal(string folder)
     public static string Name(long runId, int attempt) =>
         string.Create(CultureInfo.InvariantCulture, $"{runId}-{attempt}");
 
-    public void Create()
-    {
-        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
-        else Directory.CreateDirectory(folder, OwnerOnly);
-    }
+    public void Create() => OwnerOnly.EnsureFolder(folder);
 
     /// <summary>The supervisor's pid and its start time in /proc, which tells it apart from a later process given the same pid.</summary>
     public (int Pid, ulong StartTime)? Supervisor() =>

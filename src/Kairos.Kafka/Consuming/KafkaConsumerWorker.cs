@@ -24,6 +24,7 @@ public sealed partial class KafkaConsumerWorker
     private readonly ILogger logger;
     private readonly Func<ConsumedMessage, bool> _wants;
     private readonly Func<ConsumedMessage, CancellationToken, Task<bool>> _processOnce;
+    private static int _members;
     private IConsumer<string?, byte[]>? _consumer;
 
     /// <summary>A consumer whose handler writes to the store in the inbox's transaction: effectively once.</summary>
@@ -78,7 +79,10 @@ public sealed partial class KafkaConsumerWorker
     private async Task LoopAsync(CancellationToken stopping)
     {
         using var deadLetters = clients.Producer($"{settings.Name}-dlq");
-        using var consumer = clients.Consumer(settings.Group, $"{settings.Name}-{Environment.ProcessId}", b => b
+        // One client id per member, even for two members in one process: brokers (and the mock cluster) tell members
+        // apart by member id, but logs, quotas and the mock's bookkeeping go by client id.
+        var clientId = $"{settings.Name}-{Environment.ProcessId}-{Interlocked.Increment(ref _members)}";
+        using var consumer = clients.Consumer(settings.Group, clientId, b => b
             .SetPartitionsAssignedHandler((_, added) => Assigned = [.. Assigned.Union(added.Select(p => p.Partition.Value)).Order()])
             .SetPartitionsRevokedHandler((c, revoked) =>
             {

@@ -61,11 +61,17 @@ public sealed partial class MockCluster : IDisposable
         if (code != 0) throw new InvalidOperationException($"Could not create topic {topic} on the mock cluster (error {code}).");
     }
 
-    /// <summary>Takes a broker down: its connections close and it refuses new ones until <see cref="BrokerUp"/>.</summary>
+    /// <summary>
+    /// Takes a broker down for good: its connections close and it refuses new ones. There is deliberately no way back
+    /// up: librdkafka binds the broker's old port again on the way up and aborts the whole process when another
+    /// socket took that port meanwhile, which a busy machine does now and then. Fail over instead
+    /// (<see cref="SetPartitionLeader"/>, <see cref="SetGroupCoordinator"/>), as a real cluster would.
+    /// </summary>
     public void BrokerDown(int brokerId) => Check(rd_kafka_mock_broker_set_down(_cluster, brokerId), "take down", brokerId);
 
-    /// <summary>Brings a broker taken down back.</summary>
-    public void BrokerUp(int brokerId) => Check(rd_kafka_mock_broker_set_up(_cluster, brokerId), "bring up", brokerId);
+    /// <summary>Makes <paramref name="brokerId"/> the coordinator of one consumer group.</summary>
+    public void SetGroupCoordinator(string group, int brokerId) =>
+        Check(rd_kafka_mock_coordinator_set(_cluster, "group", group, brokerId), "coordinate a group with", brokerId);
 
     /// <summary>Makes <paramref name="brokerId"/> the leader of one partition.</summary>
     public void SetPartitionLeader(string topic, int partition, int brokerId) =>
@@ -109,8 +115,8 @@ public sealed partial class MockCluster : IDisposable
     [LibraryImport("librdkafka")]
     private static partial int rd_kafka_mock_broker_set_down(IntPtr cluster, int brokerId);
 
-    [LibraryImport("librdkafka")]
-    private static partial int rd_kafka_mock_broker_set_up(IntPtr cluster, int brokerId);
+    [LibraryImport("librdkafka", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int rd_kafka_mock_coordinator_set(IntPtr cluster, string keyType, string key, int brokerId);
 
     [LibraryImport("librdkafka", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int rd_kafka_mock_partition_set_leader(IntPtr cluster, string topic, int partition, int brokerId);

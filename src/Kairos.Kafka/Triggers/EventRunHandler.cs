@@ -1,4 +1,5 @@
 using System.Text;
+using Kairos.Calendars;
 using Kairos.Core.Jobs;
 using Kairos.Core.Messages;
 using Kairos.Core.Ports;
@@ -14,7 +15,7 @@ namespace Kairos.Kafka.Triggers;
 /// message kept beside it. The run is created inside the consumer's inbox transaction, so a message redelivered after
 /// a crash or a rebalance finds its run and creates no second one.
 /// </summary>
-public sealed class EventRunHandler(Job job, IRunStore runs, TimeProvider clock) : IMessageHandler
+public sealed class EventRunHandler(Job job, IRunStore runs, TimeProvider clock, ICalendarSource? calendars = null) : IMessageHandler
 {
     private readonly EventTrigger _trigger = job.Trigger ?? throw new ArgumentException($"job '{job.Id}' has no trigger", nameof(job));
     private readonly TimeZoneInfo _zone = job.Schedule?.Zone ?? TimeZoneInfo.FindSystemTimeZoneById(Schedule.DefaultTimeZone);
@@ -28,7 +29,9 @@ public sealed class EventRunHandler(Job job, IRunStore runs, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(message);
         var now = clock.GetUtcNow();
-        var businessDate = EventTrigger.BusinessDateOf(message.Header(MessageHeaders.BusinessDate), now, _zone);
+        // Looked up per message: an override or a new calendar definition applies from the next message on.
+        var calendar = job.Schedule?.CalendarId is { } id ? calendars?.Find(id) : null;
+        var businessDate = EventTrigger.BusinessDateOf(message.Header(MessageHeaders.BusinessDate), now, _zone, job.Schedule?.DateRuleOn(calendar), calendar);
         var run = new NewRun(job.Id, null, TriggerKind.Event, businessDate, now, RunState.Queued,
             Detail: $"triggered by message {message.Id} at {message.Topic}/{message.Partition}/{message.Offset}");
         await runs.AddEventRunAsync(run, ToTrigger(message), transaction, now, cancellationToken).ConfigureAwait(false);

@@ -5,25 +5,24 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Kairos.Server.Api;
 using Microsoft.Extensions.Options;
 
 namespace Kairos.Server.Access;
 
-/// <summary>Authentication (session cookie or API token), role policies, CSRF, sign-in rate limit and session lifetime.</summary>
+/// <summary>
+/// Authentication (session cookie or API token), role policies, CSRF, sign-in rate limit, server-side sessions and
+/// trusted proxies.
+/// </summary>
 public static class AccessSetup
 {
     public const string SignInRateLimit = "sign-in";
 
     public static IServiceCollection AddKairosAccess(this IServiceCollection services, AccessOptions options)
     {
+        options.EnsureValid();
         services.AddSingleton(options);
         services.AddHostedService<FirstAdminHint>();
-        services.AddDataProtection().SetApplicationName("Kairos");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new StoreXmlRepository(sp.GetRequiredService<IKairosStore>())));
+        services.AddTrustedProxies(options);
 
         services.AddAuthentication(AccessSchemes.Selector)
             .AddPolicyScheme(AccessSchemes.Selector, "session or token", o => o.ForwardDefaultSelector = context =>
@@ -42,6 +41,8 @@ public static class AccessSetup
                 o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
                 o.Events.OnValidatePrincipal = ValidateSessionAsync;
             });
+        services.AddSingleton<SessionTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(AccessSchemes.Session).Configure<SessionTicketStore>((o, sessions) => o.SessionStore = sessions);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(AccessPolicies.Viewer, p => p.RequireAssertion(c => Allows(c, Role.Viewer)))
@@ -75,10 +76,13 @@ public static class AccessSetup
         return services;
     }
 
-    public static WebApplication UseKairosAccess(this WebApplication app)
+    /// <param name="recordWrites">Runs once the caller is known and before anything can refuse the request, so it sees every answer.</param>
+    public static WebApplication UseKairosAccess(this WebApplication app, Func<HttpContext, RequestDelegate, Task> recordWrites)
     {
+        // First: the client's address and scheme must be known before anything limits, records or signs in by them.
+        app.UseTrustedProxies(app.Services.GetRequiredService<AccessOptions>());
         app.UseAuthentication();
-        app.Use(RequestAudit.RecordUnrecordedWrites);
+        app.Use(recordWrites);
         app.UseRateLimiter();
         app.Use(RequireCsrfTokenForSessionWrites);
         app.UseAuthorization();
@@ -95,6 +99,11 @@ public static class AccessSetup
     {
         if (context.Request.IsWrite() && context.User.Identity?.IsAuthenticated == true && !context.User.ByToken())
         {
+            if (SecureTransport.Refusal(context) is { } plainHttp)
+            {
+                await plainHttp.ExecuteAsync(context);
+                return;
+            }
             var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
             if (!await antiforgery.IsRequestValidAsync(context))
             {
@@ -107,16 +116,16 @@ public static class AccessSetup
         await next(context);
     }
 
-    /// <summary>Each request re-reads the user: a disabled user or a changed role ends the session at once; so does age.</summary>
+    /// <summary>
+    /// Each request re-reads the user: a disabled user or a changed role or scope ends the session at once, even one
+    /// that a change made outside this server left in the store. Age is the session store's business.
+    /// </summary>
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
-        var options = context.HttpContext.RequestServices.GetRequiredService<AccessOptions>();
-        var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
         var store = context.HttpContext.RequestServices.GetRequiredService<IKairosStore>();
         var caller = KairosClaims.CallerOf(context.Principal!);
         var user = caller is null ? null : await store.Users.GetAsync(caller.Name, context.HttpContext.RequestAborted);
-        var tooOld = context.Properties.IssuedUtc is { } issued && clock.GetUtcNow() - issued > options.SessionMax;
-        if (user is null || user.Disabled || user.Role != caller!.Role || !user.Owners.SequenceEqual(caller.Owners) || tooOld)
+        if (user is null || user.Disabled || user.Role != caller!.Role || !user.Owners.SequenceEqual(caller.Owners))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(AccessSchemes.Session);

@@ -17,8 +17,8 @@ public static class Passwords
 
     /// <summary>Why a password is refused, or null when it is acceptable.</summary>
     public static string? Weakness(string? password, int minimumLength) =>
-        string.IsNullOrEmpty(password) ? Api.ApiText.Get("Access.PasswordEmpty")
-        : password.Length < minimumLength ? Api.ApiText.Get("Access.PasswordShort", minimumLength)
-        : password.Distinct().Count() < 4 ? Api.ApiText.Get("Access.PasswordPlain")
+        string.IsNullOrEmpty(password) ? ApiText.Get("Access.PasswordEmpty")
+        : password.Length < minimumLength ? ApiText.Get("Access.PasswordShort", minimumLength)
+        : password.Distinct().Count() < 4 ? ApiText.Get("Access.PasswordPlain")
         : null;
 }

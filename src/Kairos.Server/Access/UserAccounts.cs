@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Kairos.Client.Contracts;
 using Kairos.Core.Access;
 using Kairos.Core.Ports;
-using Kairos.Server.Api;
 
 namespace Kairos.Server.Access;
 
@@ -11,6 +10,8 @@ internal static partial class UserAccounts
 {
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")]
     private static partial Regex NamePattern();
+
+    public static bool IsValidName(string? name) => name is not null && NamePattern().IsMatch(name);
 
     public static (UserRecord? User, string Field, string Error) Create(NewUserRequest request, int minimumPasswordLength, DateTimeOffset now)
     {
@@ -37,7 +38,11 @@ internal static partial class UserAccounts
         }, "", "");
     }
 
-    public static UserDto ToDto(this UserRecord user) => new(user.Name, user.Role.ToWire(), user.Owners, user.Disabled, user.CreatedAt, user.ChangedAt);
+    public static UserDto ToDto(this UserRecord user, DateTimeOffset now) =>
+        new(user.Name, user.Role.ToWire(), user.Owners, user.Disabled, user.CreatedAt, user.ChangedAt, user.IsLockedAt(now) ? user.LockedUntil : null);
+
+    /// <summary>Whether the request changes the user itself, beyond lifting a lock.</summary>
+    public static bool ChangesUser(this UserChangeRequest change) => change with { Unlock = null } != new UserChangeRequest();
 
     /// <summary>What the audit log keeps of a user: never the hash.</summary>
     public static string Describe(this UserRecord user) =>

@@ -15,8 +15,6 @@ namespace Kairos.Server.Access;
 /// </summary>
 public static class UserAdminCommand
 {
-    private static readonly TimeProvider Clock = TimeProvider.System;
-
     private static readonly Option<string> Data = new("--data")
     {
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Kairos__DataPath") is { Length: > 0 } d ? d : ".data",
@@ -31,8 +29,13 @@ public static class UserAdminCommand
 
     private static readonly Option<bool> PasswordStdin = new("--password-stdin");
 
-    public static async Task<int> RunAsync(string[] args)
+    // The same Kairos__Access__… environment settings the server reads, so the offline rules match the server's.
+    private static readonly Lazy<AccessOptions> Settings = new(() =>
+        new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection("Kairos:Access").Get<AccessOptions>() ?? new AccessOptions());
+
+    public static async Task<int> RunAsync(string[] args, TimeProvider clock)
     {
+        ArgumentNullException.ThrowIfNull(clock);
         UiLanguage.Apply(null);
         Data.Description = AdminText.Get("option.data");
         Postgres.Description = AdminText.Get("option.postgres");
@@ -41,12 +44,13 @@ public static class UserAdminCommand
         foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>()) help.Description = AdminText.Get("option.help");
         root.Options.Add(Data);
         root.Options.Add(Postgres);
-        root.Subcommands.Add(AddCommand());
-        root.Subcommands.Add(TokenCommand());
-        root.Subcommands.Add(ListCommand());
-        root.Subcommands.Add(SetDisabledCommand(disabled: true));
-        root.Subcommands.Add(SetDisabledCommand(disabled: false));
-        root.Subcommands.Add(PasswordCommand());
+        root.Subcommands.Add(AddCommand(clock));
+        root.Subcommands.Add(TokenCommand(clock));
+        root.Subcommands.Add(ListCommand(clock));
+        root.Subcommands.Add(SetDisabledCommand(clock, disabled: true));
+        root.Subcommands.Add(SetDisabledCommand(clock, disabled: false));
+        root.Subcommands.Add(PasswordCommand(clock));
+        root.Subcommands.Add(UnlockCommand(clock));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help"))
         {
@@ -57,97 +61,123 @@ public static class UserAdminCommand
         return await parsed.InvokeAsync();
     }
 
-    private static Command AddCommand()
+    private static Command AddCommand(TimeProvider clock)
     {
         var name = new Argument<string>("name") { Description = AdminText.Get("add.name") };
         var role = new Option<string>("--role") { Description = AdminText.Get("add.role"), Required = true };
         role.AcceptOnlyFromAmong("viewer", "operator", "admin");
         var owners = new Option<string?>("--owners") { Description = AdminText.Get("add.owners") };
         var command = new Command("add", AdminText.Get("add.description")) { name, role, owners, PasswordStdin };
-        command.SetAction((parse, ct) => WithStoreAsync(parse, async store =>
+        command.SetAction((parse, ct) => WithStoreAsync(parse, clock, async store =>
         {
             var password = ReadPassword(parse.GetValue(PasswordStdin), confirm: true);
             if (password is null) return 2;
             var request = new NewUserRequest(parse.GetValue(name), parse.GetValue(role), password, parse.GetValue(owners)?.Split(','));
-            var (user, field, error) = UserAccounts.Create(request, new AccessOptions().MinimumPasswordLength, Clock.GetUtcNow());
+            var (user, field, error) = UserAccounts.Create(request, Settings.Value.MinimumPasswordLength, clock.GetUtcNow());
             if (user is null) return Fail(4, $"{field}: {error}");
             if (!await store.Users.AddAsync(user, ct)) return Fail(4, AdminText.Get("add.exists", user.Name));
-            await AuditAsync(store, "user.add", user.Name, user.Describe(), ct);
+            await AuditAsync(store, clock, "user.add", user.Name, user.Describe(), ct);
             Console.WriteLine(AdminText.Get("add.done", user.Name, user.Role.ToWire()));
             return 0;
         }));
         return command;
     }
 
-    private static Command TokenCommand()
+    private static Command TokenCommand(TimeProvider clock)
     {
         var name = new Argument<string>("name") { Description = AdminText.Get("token.name") };
         var label = new Option<string>("--label") { Description = AdminText.Get("token.label"), DefaultValueFactory = _ => "token" };
-        var days = new Option<int>("--days") { Description = AdminText.Get("token.days"), DefaultValueFactory = _ => 90 };
+        var days = new Option<int?>("--days") { Description = AdminText.Get("token.days") };
         var command = new Command("token", AdminText.Get("token.description")) { name, label, days };
-        command.SetAction((parse, ct) => WithStoreAsync(parse, async store =>
+        command.SetAction((parse, ct) => WithStoreAsync(parse, clock, async store =>
         {
             var user = await store.Users.GetAsync(parse.GetValue(name)!, ct);
             if (user is null) return Fail(3, AdminText.Get("user.notFound", parse.GetValue(name)));
-            var now = Clock.GetUtcNow();
+            var now = clock.GetUtcNow();
+            // Whoever runs this holds the database, so they count as an admin, under the same cap as one.
+            var (expires, refusal) = TokenLifetime.Decide(parse.GetValue(days), byAdmin: true, Settings.Value, now);
+            if (refusal is not null) return Fail(4, $"--days: {refusal}");
             var secret = ApiTokens.NewSecret();
-            var expires = parse.GetValue(days) is > 0 and var d ? now.AddDays(d) : (DateTimeOffset?)null;
             var id = await store.Users.AddTokenAsync(new ApiTokenRecord(0, user.Name, parse.GetValue(label)!, ApiTokens.Hash(secret), now, expires, null), ct);
-            await AuditAsync(store, "token.create", user.Name, $"token {id}", ct);
+            await AuditAsync(store, clock, "token.create", user.Name, $"token {id}", ct);
             Console.WriteLine(secret);
             return 0;
         }));
         return command;
     }
 
-    private static Command ListCommand()
+    private static Command ListCommand(TimeProvider clock)
     {
         var command = new Command("list", AdminText.Get("list.description"));
-        command.SetAction((parse, ct) => WithStoreAsync(parse, async store =>
+        command.SetAction((parse, ct) => WithStoreAsync(parse, clock, async store =>
         {
+            var now = clock.GetUtcNow();
             foreach (var user in await store.Users.ListAsync(ct))
-                Console.WriteLine($"{user.Name,-20} {user.Role.ToWire(),-9} {(user.Owners.Count == 0 ? "*" : string.Join(',', user.Owners)),-24} {AdminText.Get(user.Disabled ? "list.disabled" : "list.enabled")}");
+            {
+                var state = AdminText.Get(user.Disabled ? "list.disabled" : "list.enabled");
+                if (user.IsLockedAt(now)) state += " " + AdminText.Get("list.locked", $"{user.LockedUntil:yyyy-MM-dd HH:mm:ss} UTC");
+                Console.WriteLine($"{user.Name,-20} {user.Role.ToWire(),-9} {(user.Owners.Count == 0 ? "*" : string.Join(',', user.Owners)),-24} {state}");
+            }
             return 0;
         }));
         return command;
     }
 
-    private static Command SetDisabledCommand(bool disabled)
+    private static Command SetDisabledCommand(TimeProvider clock, bool disabled)
     {
         var name = new Argument<string>("name") { Description = AdminText.Get("user.name") };
         var command = new Command(disabled ? "disable" : "enable", AdminText.Get(disabled ? "disable.description" : "enable.description")) { name };
-        command.SetAction((parse, ct) => ChangeAsync(parse, parse.GetValue(name)!, new UserChangeRequest(Disabled: disabled), ct));
+        command.SetAction((parse, ct) => ChangeAsync(parse, clock, parse.GetValue(name)!, new UserChangeRequest(Disabled: disabled), ct));
         return command;
     }
 
-    private static Command PasswordCommand()
+    private static Command PasswordCommand(TimeProvider clock)
     {
         var name = new Argument<string>("name") { Description = AdminText.Get("user.name") };
         var command = new Command("password", AdminText.Get("password.description")) { name, PasswordStdin };
         command.SetAction((parse, ct) =>
         {
             var password = ReadPassword(parse.GetValue(PasswordStdin), confirm: true);
-            return password is null ? Task.FromResult(2) : ChangeAsync(parse, parse.GetValue(name)!, new UserChangeRequest(Password: password), ct);
+            return password is null ? Task.FromResult(2) : ChangeAsync(parse, clock, parse.GetValue(name)!, new UserChangeRequest(Password: password), ct);
         });
         return command;
     }
 
-    private static Task<int> ChangeAsync(ParseResult parse, string name, UserChangeRequest change, CancellationToken ct) => WithStoreAsync(parse, async store =>
+    private static Command UnlockCommand(TimeProvider clock)
+    {
+        var name = new Argument<string>("name") { Description = AdminText.Get("user.name") };
+        var command = new Command("unlock", AdminText.Get("unlock.description")) { name };
+        command.SetAction((parse, ct) => WithStoreAsync(parse, clock, async store =>
+        {
+            var user = await store.Users.GetAsync(parse.GetValue(name)!, ct);
+            if (user is null) return Fail(3, AdminText.Get("user.notFound", parse.GetValue(name)));
+            var unlocked = await store.Users.UnlockAsync(user.Name, clock.GetUtcNow(), ct);
+            if (unlocked) await AuditAsync(store, clock, "user.unlock", user.Name, $"locked until {user.LockedUntil:yyyy-MM-dd HH:mm:ss} UTC -> unlocked", ct);
+            Console.WriteLine(AdminText.Get(unlocked ? "unlock.done" : "unlock.notLocked", user.Name));
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Task<int> ChangeAsync(ParseResult parse, TimeProvider clock, string name, UserChangeRequest change, CancellationToken ct) => WithStoreAsync(parse, clock, async store =>
     {
         var user = await store.Users.GetAsync(name, ct);
         if (user is null) return Fail(3, AdminText.Get("user.notFound", name));
-        var (changed, field, error) = UserAccounts.Change(user, change, new AccessOptions().MinimumPasswordLength, Clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var (changed, field, error) = UserAccounts.Change(user, change, Settings.Value.MinimumPasswordLength, now);
         if (changed is null) return Fail(4, $"{field}: {error}");
         await store.Users.UpdateAsync(changed, ct);
-        await AuditAsync(store, "user.change", name, changed.Describe(), ct);
-        Console.WriteLine(AdminText.Get("change.done", name, changed.Describe()));
+        var ended = await AccessRevocation.EndAfterChangeAsync(store.Users, user, changed, change.Password is not null, now, ct);
+        var detail = ended is null ? changed.Describe() : $"{changed.Describe()}; {ended.Describe()}";
+        await AuditAsync(store, clock, "user.change", name, detail, ct);
+        Console.WriteLine(AdminText.Get("change.done", name, detail));
         return 0;
     });
 
-    private static async Task<int> WithStoreAsync(ParseResult parse, Func<IKairosStore, Task<int>> action)
+    private static async Task<int> WithStoreAsync(ParseResult parse, TimeProvider clock, Func<IKairosStore, Task<int>> action)
     {
         var postgres = parse.GetValue(Postgres);
-        await using var store = postgres is { Length: > 0 } ? PostgresStore.Open(postgres) : SqliteStore.Open(Path.Combine(Path.GetFullPath(parse.GetValue(Data)!), "kairos.db"));
+        await using var store = postgres is { Length: > 0 } ? PostgresStore.Open(postgres, clock) : SqliteStore.Open(Path.Combine(Path.GetFullPath(parse.GetValue(Data)!), "kairos.db"), clock);
         try
         {
             await store.MigrateAsync();
@@ -159,8 +189,8 @@ public static class UserAdminCommand
         return await action(store);
     }
 
-    private static Task AuditAsync(IKairosStore store, string action, string user, string detail, CancellationToken ct) =>
-        store.Audit.AppendAsync(new AuditEntry(Clock.GetUtcNow(), Environment.UserName, action, $"user:{user}", null, detail, 0, $"{Environment.MachineName} kairos users (offline)"), ct);
+    private static Task AuditAsync(IKairosStore store, TimeProvider clock, string action, string user, string detail, CancellationToken ct) =>
+        store.Audit.AppendAsync(new AuditEntry(clock.GetUtcNow(), Environment.UserName, action, $"user:{user}", null, detail, 0, $"{Environment.MachineName} kairos users (offline)"), ct);
 
     private static int Fail(int code, string message)
     {

@@ -3,17 +3,22 @@ using Kairos.Core.Alerts;
 using Kairos.Core.Ports;
 using Kairos.Server.Access;
 using Kairos.Server.Api;
+using Kairos.Server.Texts;
 
 namespace Kairos.Server.Alerts;
 
 internal static class AlertEndpoints
 {
     public static void MapAlertEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/alerts", async (IKairosStore store, long? run, int? limit, CancellationToken ct) =>
-                TypedResults.Ok((await store.Alerts.ListAsync(run, limit ?? 100, ct)).Select(ToDto).ToList()))
-            .WithTags("Alerts").RequireAuthorization(AccessPolicies.Viewer).WithSummary("Alerts raised about runs and whether each reached its webhook, newest first");
+        app.MapGet("/api/alerts", async (HttpContext http, IKairosStore store, long? run, int? limit, CancellationToken ct) =>
+            {
+                var readable = await ReadScope.Of(http).ReadableJobIdsAsync(store, ct);
+                var alerts = await store.Alerts.ListAsync(run, limit ?? 100, ct);
+                return TypedResults.Ok(alerts.Where(a => readable is null || readable.Contains(a.JobId)).Select(ToDto).ToList());
+            })
+            .WithName("ListAlerts").WithTags("Alerts").RequireAuthorization(AccessPolicies.Viewer).WithSummary("Alerts raised about runs and whether each reached its webhook, newest first");
 
-    private static AlertDto ToDto(AlertRecord a) => new(a.Id, a.RunId, a.JobId, a.Kind.ToWire(), a.Webhook, a.Message, a.CreatedAt,
+    private static AlertDto ToDto(AlertRecord a) => new(a.Id, a.RunId, a.JobId, a.Kind.ToWire(), a.Webhook, ReasonText.Detail(a.Message), a.CreatedAt,
         a.Delivery.ToString().ToLowerInvariant(), a.Error, a.DeliveredAt);
 }
 

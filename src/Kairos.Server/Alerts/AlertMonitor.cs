@@ -1,8 +1,11 @@
+using System.Globalization;
 using Kairos.Core.Alerts;
 using Kairos.Core.Ports;
+using Kairos.Core.Reasons;
 using Kairos.Core.Runs;
 using Kairos.Scheduling;
 using Kairos.Server.Metrics;
+using Kairos.Server.Texts;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -19,6 +22,9 @@ internal sealed partial class AlertMonitor(
     : BackgroundService
 {
     public const string HttpClientName = "alerts";
+
+    // Webhooks get the alert in English, as before reasons were codes: a receiver may parse it, and it has no reader's language.
+    private static readonly CultureInfo SentLanguage = CultureInfo.GetCultureInfo("en");
 
     private readonly ResiliencePipeline _delivery = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions { MaxRetryAttempts = 2, Delay = TimeSpan.FromSeconds(1), BackoffType = DelayBackoffType.Exponential, UseJitter = true })
@@ -50,22 +56,35 @@ internal sealed partial class AlertMonitor(
         var now = clock.GetUtcNow();
         foreach (var run in await store.Runs.ActiveOrFinishedSinceAsync(now - options.Lookback, now, ct))
         {
-            var job = jobs.Find(run.JobId);
-            var zone = job?.Schedule?.Zone ?? TimeZoneInfo.FindSystemTimeZoneById(Core.Schedules.Schedule.DefaultTimeZone);
-            foreach (var due in AlertRules.Due(run, job?.Sla, zone, now))
+            // One run (or its job's SLA) that cannot be judged is logged against it; the others still get their alerts.
+            try
             {
-                foreach (var webhook in options.Webhooks.Where(w => w.Wants(due.Kind)))
-                {
-                    var id = await store.Alerts.TryRecordAsync(new AlertRecord(0, run.Id, run.JobId, due.Kind, webhook.Name, due.Message, now), ct);
-                    if (id is { } recorded) await SendAsync(recorded, webhook, due, run, ct);
-                }
+                await CheckRunAsync(run, now, ct);
+            }
+            catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+            {
+                LogRunCheckFailed(log, e, run.Id, run.JobId);
+            }
+        }
+    }
+
+    private async Task CheckRunAsync(Run run, DateTimeOffset now, CancellationToken ct)
+    {
+        var job = jobs.Find(run.JobId);
+        var zone = job?.Schedule?.Zone ?? TimeZoneInfo.FindSystemTimeZoneById(Core.Schedules.Schedule.DefaultTimeZone);
+        foreach (var due in AlertRules.Due(run, job?.Sla, zone, now))
+        {
+            foreach (var webhook in options.Webhooks.Where(w => w.Wants(due.Kind)))
+            {
+                var id = await store.Alerts.TryRecordAsync(new AlertRecord(0, run.Id, run.JobId, due.Kind, webhook.Name, StoredReason.Write(due.Why), now), ct);
+                if (id is { } recorded) await SendAsync(recorded, webhook, due, run, ct);
             }
         }
     }
 
     private async Task SendAsync(long id, WebhookOptions webhook, DueAlert due, Run run, CancellationToken ct)
     {
-        var body = AlertMessages.Body(webhook.Format, due.Kind, due.Message, run, options.ConsoleUrl, clock.GetUtcNow());
+        var body = AlertMessages.Body(webhook.Format, due.Kind, ReasonText.Render(due.Why, SentLanguage), run, options.ConsoleUrl, clock.GetUtcNow());
         string? error = null;
         try
         {
@@ -87,6 +106,9 @@ internal sealed partial class AlertMonitor(
 
     [LoggerMessage(LogLevel.Warning, "Checking runs for alerts failed; the next pass tries again")]
     private static partial void LogCheckFailed(ILogger logger, Exception e);
+
+    [LoggerMessage(LogLevel.Error, "Checking run {RunId} of {JobId} for alerts failed; the other runs were checked")]
+    private static partial void LogRunCheckFailed(ILogger logger, Exception e, long runId, string jobId);
 
     [LoggerMessage(LogLevel.Warning, "The {Kind} alert for run {RunId} could not be delivered to webhook {Webhook}: {Error}")]
     private static partial void LogDeliveryFailed(ILogger logger, string kind, long runId, string webhook, string error);

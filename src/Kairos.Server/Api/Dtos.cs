@@ -4,7 +4,9 @@ using Kairos.Core.Jobs;
 using Kairos.Core.Ports;
 using Kairos.Core.Runs;
 using Kairos.Core.Schedules;
+using Kairos.Core.Secrets;
 using Kairos.Definitions;
+using Kairos.Server.Texts;
 
 namespace Kairos.Server.Api;
 
@@ -13,13 +15,15 @@ internal static class Dtos
 {
     public static RunDto ToDto(this Run r) => new(
         r.Id, r.JobId, r.SlotTime, r.Trigger.ToString().ToLowerInvariant(),
-        BusinessDates.ToText(r.BusinessDate), r.State.ToWire(), r.SkipReason?.ToWire(), r.Detail,
+        BusinessDates.ToText(r.BusinessDate), r.State.ToWire(), r.SkipReason?.ToWire(), ReasonText.Detail(r.Detail),
         r.Attempt, r.DueAt, r.StartedAt, r.FinishedAt, r.ExitCode, r.HttpStatus, r.Node, r.RerunOf, r.RequestedBy,
         r.SlotTime is { } slot && r.StartedAt is { } started ? Math.Round((started - slot).TotalMilliseconds, 1) : null);
 
-    public static JobDto ToDto(this JobRecord record, Job? job)
+    /// <summary>The job as <paramref name="scope"/>'s caller may see it: the definition as stored for admins, credentials masked for the rest.</summary>
+    public static JobDto ToDto(this JobRecord record, Job? job, ReadScope scope)
     {
-        var definition = JobJson.Deserialize(record.DefinitionJson);
+        var stored = record.Definition.ToDefinition();
+        var definition = scope.SeesCredentials ? stored : DefinitionRedaction.Redact(stored);
         return new JobDto(record.Id, definition.Description, definition.Owner, definition.Tags ?? [],
             When(job), ActionKind(definition), record.Held, record.HeldBy, record.HeldReason,
             record.Source, record.UpdatedAt, definition);
@@ -35,7 +39,7 @@ internal static class Dtos
 
     public static string Describe(Schedule s)
     {
-        var days = s.Rule.Kind != DayRuleKind.EveryDay ? ApiText.Get("Schedule.Rule", s.Rule, s.CalendarId!) : s.CalendarId is null ? "" : ApiText.Get("Schedule.BusinessDates", s.CalendarId);
+        var days = s.Rule.Kind != DayRuleKind.EveryDay ? ApiText.Get("Schedule.Rule", ReasonText.Render(s.Rule.Describe()), s.CalendarId!) : s.CalendarId is null ? "" : ApiText.Get("Schedule.BusinessDates", s.CalendarId);
         var window = s.Window is null ? "" : ApiText.Get("Schedule.Window", s.Window);
         return $"{s.Cron} ({s.Zone.Id}){days}{window}";
     }
@@ -45,5 +49,13 @@ internal static class Dtos
 
     public static LogLineDto ToDto(this LogLine l) => new(l.Seq, l.Attempt, l.Stream.ToString().ToLowerInvariant(), l.At, l.Text);
 
-    public static RunEventDto ToDto(this RunEvent e) => new(e.At, e.From?.ToWire(), e.To.ToWire(), e.Attempt, e.Detail);
+    public static RunEventDto ToDto(this RunEvent e) => new(e.At, e.From?.ToWire(), e.To.ToWire(), e.Attempt, ReasonText.Detail(e.Detail));
+
+    // Secrets a run resolved are masked when its output is written; these catch credentials written into the job or
+    // printed by it, for callers who are not admins.
+    public static RunDto ToDto(this Run r, ReadScope scope) => (scope.SeesCredentials || r.Detail is null ? r : r with { Detail = TextRedaction.Redact(ReasonText.Detail(r.Detail)) }).ToDto();
+
+    public static LogLineDto ToDto(this LogLine l, ReadScope scope) => (scope.SeesCredentials ? l : l with { Text = TextRedaction.Redact(l.Text) }).ToDto();
+
+    public static RunEventDto ToDto(this RunEvent e, ReadScope scope) => (scope.SeesCredentials || e.Detail is null ? e : e with { Detail = TextRedaction.Redact(ReasonText.Detail(e.Detail)) }).ToDto();
 }

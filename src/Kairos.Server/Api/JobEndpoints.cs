@@ -8,6 +8,7 @@ using Kairos.Definitions;
 using Kairos.Scheduling;
 using Kairos.Server.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Kairos.Server.Texts;
 
 namespace Kairos.Server.Api;
 
@@ -16,28 +17,32 @@ internal static partial class JobEndpoints
     public static void MapJobEndpoints(this IEndpointRouteBuilder app)
     {
         var jobs = app.MapGroup("/api/jobs").WithTags("Jobs").RequireAuthorization(AccessPolicies.Viewer);
-        jobs.MapGet("/", ListAsync).WithSummary("Every job with its state");
-        jobs.MapGet("/{id}", GetAsync).WithSummary("One job");
-        jobs.MapPut("/{id}", PutAsync).Accepts<JobDefinition>("application/json").RequireAuthorization(AccessPolicies.Admin).WithSummary("Create or replace a job from its definition (admin)");
-        jobs.MapDelete("/{id}", DeleteAsync).RequireAuthorization(AccessPolicies.Admin).WithSummary("Remove a job; its runs stay (admin)");
-        jobs.MapPost("/validate", ValidateAsync).Accepts<JobDefinition>("application/json").WithSummary("Check a definition without saving it");
-        jobs.MapGet("/{id}/explain", ExplainAsync).WithSummary("Next slots and recent runs, with the reason for each skipped slot");
-        jobs.MapPost("/{id}/hold", (string id, ActionRequest? body, HttpContext http, IKairosStore store, JobCatalog catalog, TimeProvider clock, CancellationToken ct) =>
-            SetHeldAsync(id, true, body, http, store, catalog, clock, ct)).RequireAuthorization(AccessPolicies.Operator).WithSummary("Hold: slots are skipped until released (operator; reason required)");
-        jobs.MapPost("/{id}/release", (string id, ActionRequest? body, HttpContext http, IKairosStore store, JobCatalog catalog, TimeProvider clock, CancellationToken ct) =>
-            SetHeldAsync(id, false, body, http, store, catalog, clock, ct)).RequireAuthorization(AccessPolicies.Operator).WithSummary("Release a held job (operator; reason required)");
-        jobs.MapPost("/{id}/trigger", TriggerAsync).RequireAuthorization(AccessPolicies.Operator).WithSummary("Run a job now, for a business date (operator; reason required)");
+        jobs.MapGet("/", ListAsync).WithName("ListJobs").WithSummary("Every job with its state");
+        jobs.MapGet("/{id}", GetAsync).WithName("GetJob").Produces<JobDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One job");
+        jobs.MapPut("/{id}", PutAsync).WithName("PutJob").Accepts<JobDefinition>("application/json").Produces<JobDto>().ProducesValidationProblem().RequireAuthorization(AccessPolicies.Admin).WithSummary("Create or replace a job from its definition (admin)");
+        jobs.MapDelete("/{id}", DeleteAsync).WithName("DeleteJob").Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(AccessPolicies.Admin).WithSummary("Remove a job; its runs stay (admin)");
+        jobs.MapPost("/validate", ValidateAsync).WithName("ValidateJob").Accepts<JobDefinition>("application/json").Produces<ValidationResultDto>().ProducesValidationProblem().WithSummary("Check a definition without saving it");
+        jobs.MapGet("/{id}/explain", ExplainAsync).WithName("ExplainJob").Produces<ExplainDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Next slots and recent runs, with the reason for each skipped slot");
         app.MapJobOperations(jobs);
     }
 
-    private static async Task<Ok<List<JobDto>>> ListAsync(IKairosStore store, JobCatalog catalog, CancellationToken ct) =>
-        TypedResults.Ok((await store.Jobs.ListAsync(ct)).Select(r => r.ToDto(catalog.Find(r.Id))).ToList());
-
-    private static async Task<IResult> GetAsync(string id, IKairosStore store, JobCatalog catalog, CancellationToken ct) =>
-        await store.Jobs.GetAsync(id, ct) is { } record ? TypedResults.Ok(record.ToDto(catalog.Find(id))) : Problems.NotFound(ApiText.Get("Job.NotFound", id));
-
-    private static async Task<IResult> PutAsync(string id, HttpContext http, IKairosStore store, JobCatalog catalog, ICalendarSource calendars, KairosScheduler scheduler, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<List<JobDto>>> ListAsync(HttpContext http, IKairosStore store, JobCatalog catalog, CancellationToken ct)
     {
+        var scope = ReadScope.Of(http);
+        return TypedResults.Ok((await store.Jobs.ListAsync(ct)).Where(scope.MayRead).Select(r => r.ToDto(catalog.Find(r.Id), scope)).ToList());
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext http, IKairosStore store, JobCatalog catalog, CancellationToken ct)
+    {
+        var scope = ReadScope.Of(http);
+        return await store.Jobs.GetAsync(id, ct) is { } record && scope.MayRead(record)
+            ? TypedResults.Ok(record.ToDto(catalog.Find(id), scope))
+            : Problems.NotFound(ApiText.Get("Job.NotFound", id));
+    }
+
+    private static async Task<IResult> PutAsync(string id, string? reason, HttpContext http, IKairosStore store, JobCatalog catalog, ICalendarSource calendars, KairosScheduler scheduler, TimeProvider clock, CancellationToken ct)
+    {
+        if (DefinitionChange.ReasonTooLong(reason) is { } tooLong) return tooLong;
         var (definition, problem) = await ReadDefinitionAsync(http.Request, ct);
         if (definition is null) return problem!;
         definition.Id ??= id;
@@ -45,17 +50,18 @@ internal static partial class JobEndpoints
         var (job, errors) = new JobValidator(calendars).Validate(definition);
         if (job is null) return Problems.Invalid(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
         var before = await store.Jobs.GetAsync(id, ct);
-        await store.Jobs.UpsertAsync(new JobRecord(id, JobJson.Serialize(definition), "api", job.Overlap, clock.GetUtcNow()), job.HeldInitially, ct);
-        await http.AuditAsync(before is null ? "job.create" : "job.update", $"job:{id}", before: before?.DefinitionJson, after: JobJson.Serialize(definition));
+        await store.Jobs.UpsertAsync(new JobRecord(id, definition.ToSpec(), "api", job.Overlap, clock.GetUtcNow()), DefinitionChange.Of(http, reason), job.HeldInitially, ct);
+        await http.AuditAsync(before is null ? "job.create" : "job.update", $"job:{id}", reason, before: before is null ? null : JobJson.Serialize(before.Definition.ToDefinition()), after: JobJson.Serialize(definition));
         await scheduler.PlanOnceAsync(ct);
-        return TypedResults.Ok((await store.Jobs.GetAsync(id, ct))!.ToDto(catalog.Find(id)));
+        return TypedResults.Ok((await store.Jobs.GetAsync(id, ct))!.ToDto(catalog.Find(id), ReadScope.Of(http)));
     }
 
-    private static async Task<IResult> DeleteAsync(string id, HttpContext http, IKairosStore store, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(string id, string? reason, HttpContext http, IKairosStore store, TimeProvider clock, CancellationToken ct)
     {
+        if (DefinitionChange.ReasonTooLong(reason) is { } tooLong) return tooLong;
         var before = await store.Jobs.GetAsync(id, ct);
-        if (before is null || !await store.Jobs.DeleteAsync(id, ct)) return Problems.NotFound(ApiText.Get("Job.NotFound", id));
-        await http.AuditAsync("job.delete", $"job:{id}", before: before.DefinitionJson);
+        if (before is null || !await store.Jobs.DeleteAsync(id, DefinitionChange.Of(http, reason), ct)) return Problems.NotFound(ApiText.Get("Job.NotFound", id));
+        await http.AuditAsync("job.delete", $"job:{id}", reason, before: JobJson.Serialize(before.Definition.ToDefinition()));
         return TypedResults.NoContent();
     }
 
@@ -63,7 +69,10 @@ internal static partial class JobEndpoints
     {
         var (definition, problem) = await ReadDefinitionAsync(request, ct);
         if (definition is null) return problem!;
-        var (job, errors) = new JobValidator(calendars).Validate(definition);
+        // Whether a program or folder exists on the server is the server's business: only an admin (who could save
+        // the job anyway) learns it here.
+        var inspectFiles = request.HttpContext.Caller()?.IsAtLeast(Core.Access.Role.Admin) == true;
+        var (job, errors) = new JobValidator(calendars, inspectFiles).Validate(definition);
         return TypedResults.Ok(new ValidationResultDto(job is not null, errors.Select(e => new ValidationErrorDto(null, null, e.Field, e.Message)).ToList()));
     }
 
@@ -82,11 +91,11 @@ internal static partial class JobEndpoints
         }
     }
 
-    private static async Task<IResult> ExplainAsync(string id, IKairosStore store, JobCatalog catalog, TimeProvider clock, int? next, int? recent, CancellationToken ct)
+    private static async Task<IResult> ExplainAsync(string id, HttpContext http, IKairosStore store, JobCatalog catalog, TimeProvider clock, int? next, int? recent, CancellationToken ct)
     {
         var record = await store.Jobs.GetAsync(id, ct);
         var job = catalog.Find(id);
-        if (record is null) return Problems.NotFound(ApiText.Get("Job.NotFound", id));
+        if (record is null || !ReadScope.Of(http).MayRead(record)) return Problems.NotFound(ApiText.Get("Job.NotFound", id));
         if (next is < 0 or > 500 || recent is < 0 or > 500) return Problems.Invalid("next", ApiText.Get("Explain.Range"));
         var now = clock.GetUtcNow();
         var slots = new List<SlotDto>();
@@ -100,58 +109,16 @@ internal static partial class JobEndpoints
                 var local = TimeZoneInfo.ConvertTime(slot.Key.SlotTime, schedule.Zone);
                 var run = existing.GetValueOrDefault(slot.Key.SlotTime);
                 var (willRun, reason, detail) = run is { State: RunState.Skipped }
-                    ? (false, run.SkipReason?.ToWire(), run.Detail)
+                    ? (false, run.SkipReason?.ToWire(), ReasonText.Detail(run.Detail))
                     : slot.Runs && record.Held
                     ? (false, SkipReason.Held.ToWire(), record.HeldReason is null ? ApiText.Get("Explain.Held", record.HeldBy ?? "?") : ApiText.Get("Explain.HeldBecause", record.HeldBy ?? "?", record.HeldReason))
-                    : (slot.Runs, slot.Skip?.ToWire(), slot.Detail);
+                    : (slot.Runs, slot.Skip?.ToWire(), slot.Why is null ? null : ReasonText.Render(slot.Why));
                 slots.Add(new SlotDto(slot.Key.SlotTime, $"{local:yyyy-MM-dd HH:mm:ss} {schedule.Zone.Id} ({local:zzz})", BusinessDates.ToText(slot.BusinessDate),
                     willRun, reason, detail, run?.Id));
             }
         }
         var runs = await store.Runs.ListAsync(new RunQuery(JobId: id, Limit: recent ?? 10), ct);
-        return TypedResults.Ok(new ExplainDto(id, job?.Schedule is { } s ? Dtos.Describe(s) : ApiText.Get(job?.Trigger is null ? "Explain.NoSchedule" : "Explain.OnMessages"), record.Held, slots, runs.Select(r => r.ToDto()).ToList()));
-    }
-
-    private static async Task<IResult> SetHeldAsync(string id, bool held, ActionRequest? body, HttpContext http, IKairosStore store, JobCatalog catalog, TimeProvider clock, CancellationToken ct)
-    {
-        if (Problems.ReasonMissing(body?.Reason) is { } missing) return missing;
-        var record = await store.Jobs.GetAsync(id, ct);
-        if (record is null) return Problems.NotFound(ApiText.Get("Job.NotFound", id));
-        if (Forbidden(http, catalog, id) is { } refused) return refused;
-        if (!await store.Jobs.SetHeldAsync(id, held, http.Actor(), body?.Reason, ct)) return Problems.NotFound(ApiText.Get("Job.NotFound", id));
-        await http.AuditAsync(held ? "job.hold" : "job.release", $"job:{id}", body?.Reason, before: record.Held ? "held" : "released", after: held ? "held" : "released");
-        return TypedResults.Ok((await store.Jobs.GetAsync(id, ct))!.ToDto(catalog.Find(id)));
-    }
-
-    private static async Task<IResult> TriggerAsync(string id, TriggerRequest? body, HttpContext http, IKairosStore store, JobCatalog catalog, KairosScheduler scheduler, TimeProvider clock, CancellationToken ct)
-    {
-        if (Problems.ReasonMissing(body?.Reason) is { } missing) return missing;
-        if (await store.Jobs.GetAsync(id, ct) is null) return Problems.NotFound(ApiText.Get("Job.NotFound", id));
-        if (Forbidden(http, catalog, id) is { } refused) return refused;
-        var now = clock.GetUtcNow();
-        DateOnly businessDate;
-        if (body?.BusinessDate is { } text)
-        {
-            if (!BusinessDates.TryParse(text, out businessDate))
-                return Problems.Invalid("businessDate", ApiText.Get("Field.DateInvalid", text));
-        }
-        else
-        {
-            var zone = catalog.Find(id)?.Schedule?.Zone ?? TimeZoneInfo.FindSystemTimeZoneById(Core.Schedules.Schedule.DefaultTimeZone);
-            businessDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        }
-        var actor = http.Actor();
-        var runId = await store.Runs.AddRunAsync(new NewRun(id, null, TriggerKind.Manual, businessDate, now, RunState.Queued, RequestedBy: actor, Detail: $"triggered by {actor}" + (body?.Reason is { } r ? $": {r}" : "")), now, ct);
-        await http.AuditAsync("job.trigger", $"job:{id}", body?.Reason, $"run {runId} for {BusinessDates.ToText(businessDate)}");
-        scheduler.Wake();
-        return TypedResults.Accepted($"/api/runs/{runId}", new RunCreatedDto(runId, id, BusinessDates.ToText(businessDate)));
-    }
-
-    /// <summary>A 403 when the caller's owner scope does not include the job's owner; null when the caller may act.</summary>
-    internal static IResult? Forbidden(HttpContext http, JobCatalog catalog, string jobId)
-    {
-        var caller = http.Caller();
-        var owner = catalog.Find(jobId)?.Owner;
-        return caller is null || caller.MayActOn(owner) ? null : Problems.Forbidden(ApiText.Get("Access.OwnerScope", jobId, owner ?? "-", string.Join(", ", caller.Owners)));
+        var scope = ReadScope.Of(http);
+        return TypedResults.Ok(new ExplainDto(id, job?.Schedule is { } s ? Dtos.Describe(s) : ApiText.Get(job?.Trigger is null ? "Explain.NoSchedule" : "Explain.OnMessages"), record.Held, slots, runs.Select(r => r.ToDto(scope)).ToList()));
     }
 }

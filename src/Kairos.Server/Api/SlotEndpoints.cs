@@ -10,13 +10,14 @@ namespace Kairos.Server.Api;
 internal static class SlotEndpoints
 {
     public static void MapSlotEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/slots", (JobCatalog catalog, TimeProvider clock, int? limit) =>
+        app.MapGet("/api/slots", (HttpContext http, JobCatalog catalog, TimeProvider clock, int? limit) =>
             {
+                var scope = ReadScope.Of(http);
                 if (limit is < 1 or > 500) return Problems.Invalid("limit", ApiText.Get("Run.LimitRange"));
                 var now = clock.GetUtcNow();
                 var count = limit ?? 20;
                 var slots = catalog.Jobs
-                    .Where(j => j.Schedule is not null)
+                    .Where(j => j.Schedule is not null && scope.MayRead(j.Owner))
                     .SelectMany(job =>
                     {
                         var schedule = job.Schedule!;
@@ -32,5 +33,5 @@ internal static class SlotEndpoints
                     .ToList();
                 return TypedResults.Ok(slots);
             })
-            .WithTags("Jobs").RequireAuthorization(AccessPolicies.Viewer).WithSummary("The next slots that will run, across every job, soonest first");
+            .WithName("ListUpcomingSlots").Produces<List<UpcomingSlotDto>>().ProducesValidationProblem().WithTags("Jobs").RequireAuthorization(AccessPolicies.Viewer).WithSummary("The next slots that will run, across every job, soonest first");
 }

@@ -11,9 +11,9 @@ internal static class ConsumerEndpoints
     public static void MapConsumerEndpoints(this IEndpointRouteBuilder app)
     {
         var consumers = app.MapGroup("/api/consumers").WithTags("Consumers").RequireAuthorization(AccessPolicies.Viewer);
-        consumers.MapGet("/", ListAsync).WithSummary("Every configured consumer: topic, handler, lag per partition, workers and the scaling rule's reason");
-        consumers.MapGet("/{name}", GetAsync).WithSummary("One consumer");
-        consumers.MapGet("/{name}/latest", LatestAsync).WithSummary("A latest-value consumer's table: each key's latest value and how many messages updated it");
+        consumers.MapGet("/", ListAsync).WithName("ListConsumers").Produces<List<ConsumerDto>>().WithSummary("Every configured consumer: topic, handler, lag per partition, workers and the scaling rule's reason");
+        consumers.MapGet("/{name}", GetAsync).WithName("GetConsumer").Produces<ConsumerDto>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One consumer");
+        consumers.MapGet("/{name}/latest", LatestAsync).WithName("ListLatestValues").Produces<List<LatestValueDto>>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("A latest-value consumer's table: each key's latest value and how many messages updated it");
     }
 
     private static async Task<IResult> ListAsync(ConfiguredConsumers configured, ConsumerSupervisor supervisor, IKairosStore store, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Kairos.Calendars;
+using Kairos.Hosting;
 using Kairos.Kafka.Clients;
 using Kairos.Kafka.Consumers;
 
@@ -6,21 +7,11 @@ namespace Kairos.Server.Consumers;
 
 public static class ConsumerSetup
 {
-    /// <summary>The consumers under <c>Kairos:Consumers</c>, by name.</summary>
-    public static Dictionary<string, ConsumerOptions> Read(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var consumers = new Dictionary<string, ConsumerOptions>(StringComparer.Ordinal);
-        foreach (var section in configuration.GetSection(ConsumerOptions.Section).GetChildren())
-            consumers[section.Key] = section.Get<ConsumerOptions>() ?? new ConsumerOptions();
-        return consumers;
-    }
-
     /// <summary>The configured consumers (checked now: a bad one stops the server naming its key) and their supervisor.</summary>
     public static IServiceCollection AddKairosConsumers(this IServiceCollection services, IConfiguration configuration, KafkaOptions kafka)
     {
         ArgumentNullException.ThrowIfNull(kafka);
-        var consumers = Read(configuration);
+        var consumers = ConsumerConfiguration.Read(configuration);
         var problems = consumers.SelectMany(c => c.Value.Problems(c.Key, kafka.Partners.ToDictionary(x => x.Key, x => x.Value.Rate), BuiltInCalendars.Default.Ids)).ToList();
         if (problems.Count > 0) throw new InvalidOperationException("Consumer settings: " + string.Join("; ", problems) + ".");
         services.AddSingleton(new ConfiguredConsumers(consumers, configuration));

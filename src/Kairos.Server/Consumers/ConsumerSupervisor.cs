@@ -3,7 +3,6 @@ using Kairos.Calendars;
 using Kairos.Core.Scaling;
 using Kairos.Kafka.Consumers;
 using Kairos.Kafka.Consuming;
-using Kairos.Server.Hosting;
 using Kairos.Server.Kafka;
 
 namespace Kairos.Server.Consumers;
@@ -92,7 +91,6 @@ public sealed class ConsumerSupervisor(
 
     private IEnumerable<string> Arguments(string name)
     {
-        yield return "worker";
         yield return name;
         if (server.Postgres is { Length: > 0 } postgres) { yield return "--postgres"; yield return postgres; }
         else { yield return "--data"; yield return server.DataPath; }

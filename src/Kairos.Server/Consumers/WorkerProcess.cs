@@ -26,12 +26,16 @@ internal sealed class WorkerProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>The worker's assembly: <c>kairos-worker.dll</c> in the server's own folder.</summary>
+    public static string Executable => Path.Combine(AppContext.BaseDirectory, "kairos-worker.dll");
+
     public static WorkerProcess Start(IEnumerable<string> arguments, DateTimeOffset now, ILogger logger, string consumer)
     {
-        // The server runs under the dotnet host; a worker is the same assembly with the "worker" command.
+        if (!File.Exists(Executable)) throw new FileNotFoundException($"the consumer worker {Executable} is missing: it is built and copied beside the server", Executable);
+        // The server runs under the dotnet host; the worker is its own assembly, built and copied beside the server's.
         var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
         var info = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Kairos.Server.dll"));
+        info.ArgumentList.Add(Executable);
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         var process = Process.Start(info) ?? throw new InvalidOperationException("the worker process did not start");
         var pid = process.Id;
@@ -60,7 +64,7 @@ internal sealed class WorkerProcess : IDisposable
     public async Task StopAsync(TimeProvider clock)
     {
         RequestStop(clock.GetUtcNow());
-        using var grace = new CancellationTokenSource(StopGrace);
+        using var grace = new CancellationTokenSource(StopGrace, clock);
         try { await _process.WaitForExitAsync(grace.Token).ConfigureAwait(false); }
         catch (OperationCanceledException) { PosixSignals.ForceKill(Pid); await _process.WaitForExitAsync().ConfigureAwait(false); }
     }

@@ -45,7 +45,8 @@ public sealed class JobFileSync(KairosServerOptions options, IKairosStore store,
             var now = clock.GetUtcNow();
             foreach (var loaded in result.Jobs)
             {
-                var json = JobJson.Serialize(WithAbsoluteWorkingDirectory(loaded));
+                var definition = WithAbsoluteWorkingDirectory(loaded);
+                var json = JobJson.Serialize(definition);
                 if (existing.TryGetValue(loaded.Job.Id, out var current))
                 {
                     if (!current.Source.StartsWith(FileSourcePrefix, StringComparison.Ordinal))
@@ -53,9 +54,10 @@ public sealed class JobFileSync(KairosServerOptions options, IKairosStore store,
                         logger.LogWarning("Job {JobId} in {Source} is ignored: it is defined through the API", loaded.Job.Id, loaded.Source);
                         continue;
                     }
-                    if (current.DefinitionJson == json && current.Source == FileSourcePrefix + loaded.Source) continue;
+                    if (JobJson.Serialize(current.Definition.ToDefinition()) == json && current.Source == FileSourcePrefix + loaded.Source) continue;
                 }
-                await store.Jobs.UpsertAsync(new JobRecord(loaded.Job.Id, json, FileSourcePrefix + loaded.Source, loaded.Job.Overlap, now), loaded.Job.HeldInitially, cancellationToken).ConfigureAwait(false);
+                await store.Jobs.UpsertAsync(new JobRecord(loaded.Job.Id, definition.ToSpec(), FileSourcePrefix + loaded.Source, loaded.Job.Overlap, now),
+                    new JobChange(FileActor(loaded.Source)), loaded.Job.HeldInitially, cancellationToken).ConfigureAwait(false);
                 logger.LogInformation("Job {JobId} loaded from {Source}", loaded.Job.Id, loaded.Source);
             }
             // A job whose file is gone is removed; a job whose file is now invalid stays as it was until the file is fixed.
@@ -65,7 +67,7 @@ public sealed class JobFileSync(KairosServerOptions options, IKairosStore store,
             {
                 var file = job.Source[FileSourcePrefix.Length..job.Source.LastIndexOf(':')];
                 if (brokenFiles.Contains(file)) continue;
-                await store.Jobs.DeleteAsync(job.Id, cancellationToken).ConfigureAwait(false);
+                await store.Jobs.DeleteAsync(job.Id, new JobChange(FileSourcePrefix + file), cancellationToken).ConfigureAwait(false);
                 logger.LogInformation("Job {JobId} removed: it is no longer in {Folder}", job.Id, options.JobsPath);
             }
         }
@@ -81,6 +83,10 @@ public sealed class JobFileSync(KairosServerOptions options, IKairosStore store,
         _pending?.Dispose();
         _gate.Dispose();
     }
+
+    // A job's source is "<file>:<line>"; its versions name the file, which is what changed.
+    private static string FileActor(string source) =>
+        FileSourcePrefix + (source.LastIndexOf(':') is > 0 and var colon ? source[..colon] : source);
 
     private static Client.Contracts.JobDefinition WithAbsoluteWorkingDirectory(LoadedJob loaded)
     {

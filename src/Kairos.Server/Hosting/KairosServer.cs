@@ -1,4 +1,6 @@
+using Kairos.Hosting;
 using Kairos.Server.Access;
+using Kairos.Server.Access.KeyProtection;
 using Kairos.Server.Alerts;
 using Kairos.Server.Api;
 using Kairos.Server.Approvals;
@@ -15,7 +17,7 @@ public static class KairosServer
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    private static readonly Dictionary<string, string> Flags = new()
+    internal static readonly Dictionary<string, string> Flags = new()
     {
         ["--jobs"] = "Kairos:JobsPath",
         ["--data"] = "Kairos:DataPath",
@@ -43,50 +45,69 @@ public static class KairosServer
         var options = builder.Configuration.GetSection("Kairos").Get<KairosServerOptions>() ?? new KairosServerOptions();
         // Relative paths are from where the server was started, not from its content root.
         options.DataPath = Path.GetFullPath(options.DataPath);
+        var dataFolderWasOpen = OwnerOnly.EnsureFolder(options.DataPath);
         if (options.JobsPath is { Length: > 0 } jobs) options.JobsPath = Path.GetFullPath(jobs);
         options.NodeId ??= DefaultNodeId(builder.Configuration["urls"] ?? DefaultUrl);
         builder.Services.AddSingleton(options);
         builder.Services.AddKairos(options);
+        builder.Services.AddKairosInstitutionCalendars(builder.Configuration);
+        builder.Services.AddKairosSecrets(builder.Configuration.GetSection("Kairos:Secrets").Get<SecretsOptions>() ?? new SecretsOptions());
         builder.Services.AddSingleton(ReadApprovals(builder.Configuration));
-        builder.Services.AddSingleton<FourEyes>();
+        builder.Services.AddKairosOperations();
         builder.Services.AddKairosMetrics(builder.Configuration.GetSection("Kairos:Metrics").Get<MetricsOptions>() ?? new MetricsOptions());
         builder.Services.AddKairosAlerts(builder.Configuration.GetSection("Kairos:Alerts").Get<AlertOptions>() ?? new AlertOptions());
         var kafka = builder.Configuration.GetSection(KafkaOptions.Section).Get<KafkaOptions>() ?? new KafkaOptions();
         builder.Services.AddKairosKafka(kafka);
         builder.Services.AddKairosConsumers(builder.Configuration, kafka);
         builder.Services.AddKairosAccess(builder.Configuration.GetSection("Kairos:Access").Get<AccessOptions>() ?? new AccessOptions());
+        builder.Services.AddKairosDataProtection(
+            builder.Configuration.GetSection(KeyProtectionOptions.Section).Get<KeyProtectionOptions>() ?? new KeyProtectionOptions(),
+            options.DataPath, sharedStore: options.Postgres is { Length: > 0 });
+        builder.Services.AddKairosSingleSignOn(builder.Configuration);
+        builder.Services.AddAnonymousWriteLimit(builder.Configuration);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddStatusCode);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o =>
+        {
+            o.AddKairosSecurity();
+            o.AddKairosResponses();
+            o.AddKairosTags();
+        });
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
         builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = options.ShutdownGrace + TimeSpan.FromSeconds(20));
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        if (dataFolderWasOpen) app.Logger.LogWarning("The data folder {Folder} was readable by other users; it is now owner-only.", options.DataPath);
         // Connect (or start the embedded cluster) now, so its warning comes at start-up and a bad setting stops the start.
         app.Services.GetRequiredService<KafkaConnection>();
         // Accept-Language picks the language of human-readable messages (English or Korean); codes stay the same.
         app.UseRequestLocalization(o => o.SetDefaultCulture("en").AddSupportedCultures("en", "ko").AddSupportedUICultures("en", "ko"));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseKairosRequestBodyLimit();
         app.UseKairosConsoleFiles();
-        app.UseKairosAccess();
+        app.UseKairosAccess(RequestAudit.RecordUnrecordedWrites);
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/healthz/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/healthz/ready", HealthText.Ready).AllowAnonymous();
-        app.MapConsoleEndpoints();
-        app.MapAuthEndpoints();
-        app.MapUserEndpoints();
-        app.MapJobEndpoints();
-        app.MapSlotEndpoints();
-        app.MapRunEndpoints();
-        app.MapAuditEndpoints();
-        app.MapCalendarEndpoints();
-        app.MapApprovalEndpoints();
-        app.MapAlertEndpoints();
-        app.MapKafkaEndpoints();
-        app.MapConsumerEndpoints();
-        app.MapMetricsEndpoint();
+        // One group without a prefix, so that every endpoint's bound request passes the same text limits.
+        var api = app.MapGroup("").AddEndpointFilter(TextLimits.FilterAsync);
+        api.MapConsoleEndpoints();
+        api.MapAuthEndpoints();
+        api.MapSingleSignOnEndpoints();
+        api.MapUserEndpoints();
+        api.MapJobEndpoints();
+        api.MapJobHistoryEndpoints();
+        api.MapSlotEndpoints();
+        api.MapRunEndpoints();
+        api.MapAuditEndpoints();
+        api.MapCalendarEndpoints();
+        api.MapApprovalEndpoints();
+        api.MapAlertEndpoints();
+        api.MapKafkaEndpoints();
+        api.MapConsumerEndpoints();
+        api.MapMetricsEndpoint();
         return app;
     }
 
@@ -96,8 +117,8 @@ public static class KairosServer
         var approvals = configuration.GetSection("Kairos:Approvals").Get<ApprovalOptions>() ?? new ApprovalOptions();
         var unknown = approvals.Require.Except(ApprovalOptions.Gateable, StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
-            throw new InvalidOperationException($"Kairos:Approvals:Require lists {string.Join(", ", unknown.Select(u => $"'{u}'"))}, which cannot need approval; the actions that can are {string.Join(", ", ApprovalOptions.Gateable)}.");
-        if (approvals.Expiry <= TimeSpan.Zero) throw new InvalidOperationException("Kairos:Approvals:Expiry must be above zero.");
+            throw new StartupRefusal($"Kairos:Approvals:Require lists {string.Join(", ", unknown.Select(u => $"'{u}'"))}, which cannot need approval; the actions that can are {string.Join(", ", ApprovalOptions.Gateable)}.");
+        if (approvals.Expiry <= TimeSpan.Zero) throw new StartupRefusal("Kairos:Approvals:Expiry must be above zero.");
         return approvals;
     }
 }

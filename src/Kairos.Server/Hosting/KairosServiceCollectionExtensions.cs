@@ -25,7 +25,8 @@ public static class KairosServiceCollectionExtensions
             NodeTimeout = options.NodeTimeout,
         });
         // Each attempt's supervisor keeps its journal under the data folder, by node, so a restarted node finds it.
-        services.AddSingleton(new CommandJournalOptions { Root = Path.Combine(options.DataPath, "nodes"), OrphanAfter = options.NodeTimeout / 2 });
+        // Its files change in real time, so they are polled on the system clock even when a test registers its own TimeProvider.
+        services.AddSingleton(new CommandJournalOptions { Root = Path.Combine(options.DataPath, "nodes"), PollClock = TimeProvider.System, OrphanAfter = options.NodeTimeout / 2 });
         services.AddSingleton<SchedulerEvents>();
         services.AddSingleton<JobCatalog>();
         services.AddHttpClient<HttpExecutor>();

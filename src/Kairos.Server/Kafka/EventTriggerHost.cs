@@ -13,7 +13,7 @@ namespace Kairos.Server.Kafka;
 /// of each job's group, so a node that stops hands its partitions to the others; the inbox keeps each message to one run.
 /// </summary>
 public sealed class EventTriggerHost(
-    JobCatalog catalog, KafkaClients clients, IKairosStore store, KairosScheduler scheduler, TimeProvider clock, ILoggerFactory loggers) : BackgroundService
+    JobCatalog catalog, CalendarCatalog calendars, KafkaClients clients, IKairosStore store, KairosScheduler scheduler, TimeProvider clock, ILoggerFactory loggers) : BackgroundService
 {
     private static readonly TimeSpan FollowInterval = TimeSpan.FromSeconds(2);
     private readonly Dictionary<string, Member> _members = new(StringComparer.Ordinal);
@@ -74,7 +74,7 @@ public sealed class EventTriggerHost(
     private Member Start(Job job)
     {
         var settings = new ConsumerSettings(EventRunHandler.ConsumerName(job.Id), job.Trigger!.Topic);
-        var worker = new KafkaConsumerWorker(settings, new EventRunHandler(job, store.Runs, clock), clients, store.Inbox, clock, loggers.CreateLogger<KafkaConsumerWorker>());
+        var worker = new KafkaConsumerWorker(settings, new EventRunHandler(job, store.Runs, clock, calendars), clients, store.Inbox, clock, loggers.CreateLogger<KafkaConsumerWorker>());
         // The run is committed when this is raised: start it now rather than at the dispatcher's next look.
         worker.Processed += _ => scheduler.Wake();
         var stop = new CancellationTokenSource();

@@ -10,6 +10,6 @@ internal static class KafkaEndpoints
         app.MapGet("/api/kafka", (KafkaConnection connection, PartnerPacers pacers) =>
                 TypedResults.Ok(new KafkaStatusDto(connection.BootstrapServers, connection.IsEmbedded,
                     pacers.All.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => new PartnerDto(p.Name, p.Rate, p.MaxInFlight, p.InFlight)).ToList())))
-            .WithTags("Kafka").RequireAuthorization(AccessPolicies.Viewer)
+            .WithName("GetKafka").WithTags("Kafka").RequireAuthorization(AccessPolicies.Viewer)
             .WithSummary("Where Kafka is (embedded or configured brokers) and each partner's pace and messages in flight");
 }

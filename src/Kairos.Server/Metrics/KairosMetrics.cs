@@ -16,6 +16,9 @@ public sealed class KairosMetrics : IDisposable
 {
     public const string MeterName = "Kairos";
 
+    // Seconds, from a millisecond-late start to a five-minute run; the exporters' defaults assume milliseconds.
+    private static readonly InstrumentAdvice<double> SecondsBuckets = new() { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300] };
+
     private readonly Meter _meter = new(MeterName, "1.0");
     private readonly Counter<long> _finished;
     private readonly Counter<long> _skipped;
@@ -37,8 +40,8 @@ public sealed class KairosMetrics : IDisposable
         _finished = _meter.CreateCounter<long>("kairos.runs.finished", "{run}", "Runs this node finished, by job and final state");
         _skipped = _meter.CreateCounter<long>("kairos.runs.skipped", "{run}", "Due runs this node skipped, by job and reason");
         _alerts = _meter.CreateCounter<long>("kairos.alerts", "{alert}", "Alerts this node sent, by kind, webhook and outcome");
-        _lateness = _meter.CreateHistogram<double>("kairos.run.start.lateness", "s", "How long after its slot (or request) a run's action started");
-        _duration = _meter.CreateHistogram<double>("kairos.run.duration", "s", "How long finished attempts ran, by job and state");
+        _lateness = _meter.CreateHistogram("kairos.run.start.lateness", "s", "How long after its slot (or request) a run's action started", advice: SecondsBuckets);
+        _duration = _meter.CreateHistogram("kairos.run.duration", "s", "How long finished attempts ran, by job and state", advice: SecondsBuckets);
         _meter.CreateObservableGauge("kairos.runs.active", ObserveActive, "{run}", "Unfinished runs in the store, by state");
         _meter.CreateObservableGauge("kairos.queue.depth", () => _snapshot.Runs.QueueDepth, "{run}", "Runs due now that have not started, in the store");
         _meter.CreateObservableGauge("kairos.jobs.held", () => _snapshot.HeldJobs, "{job}", "Jobs held by an operator");

@@ -1,4 +1,5 @@
 using Kairos.Server.Access;
+using Kairos.Server.Api;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
@@ -23,41 +24,59 @@ internal static class MetricsSetup
     {
         services.AddSingleton(options);
         services.AddSingleton<KairosMetrics>();
-        services.AddSingleton(_ => new PrometheusText(KairosMetrics.MeterName));
         services.AddHostedService<MetricsRefresher>();
-        var endpoint = options.OtlpEndpoint?.ToString() ?? Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT");
-        if (endpoint is { Length: > 0 })
+        var otlp = options.OtlpEndpoint?.ToString() ?? Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT");
+        // One provider feeds both exporters. OpenTelemetry's own hosting package is not used: the provider is a
+        // singleton that the container disposes, which flushes the last OTLP export on shutdown.
+        services.AddSingleton(sp =>
         {
-            // The exporter's own builder is not hosted here (no OpenTelemetry.Extensions.Hosting): the provider is a
-            // singleton that the container disposes, which flushes the last export on shutdown.
-            services.AddSingleton(sp =>
+            _ = sp.GetRequiredService<KairosMetrics>(); // the meter must exist before the provider looks for it
+            var builder = Sdk.CreateMeterProviderBuilder().AddMeter(KairosMetrics.MeterName).AddPrometheusExporter(ConfigurePrometheus);
+            if (otlp is { Length: > 0 }) builder.AddOtlpExporter((exporter, reader) =>
             {
-                _ = sp.GetRequiredService<KairosMetrics>(); // the meter must exist before the provider looks for it
-                return Sdk.CreateMeterProviderBuilder()
-                    .AddMeter(KairosMetrics.MeterName)
-                    .AddOtlpExporter((exporter, reader) =>
-                    {
-                        exporter.Endpoint = new Uri(new Uri(endpoint.TrimEnd('/') + "/"), "v1/metrics");
-                        exporter.Protocol = OtlpExportProtocol.HttpProtobuf;
-                        reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = (int)options.OtlpInterval.TotalMilliseconds;
-                    })
-                    .Build();
+                exporter.Endpoint = new Uri(new Uri(otlp.TrimEnd('/') + "/"), "v1/metrics");
+                exporter.Protocol = OtlpExportProtocol.HttpProtobuf;
+                reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = (int)options.OtlpInterval.TotalMilliseconds;
             });
-            services.AddHostedService(sp => new OtlpStarter(sp.GetRequiredService<MeterProvider>()));
-        }
+            return builder.Build();
+        });
+        services.AddHostedService<MeterProviderStarter>();
         return services;
     }
 
-    public static void MapMetricsEndpoint(this IEndpointRouteBuilder app) =>
-        app.MapGet("/metrics", async (KairosMetrics metrics, PrometheusText prometheus, CancellationToken ct) =>
-            {
-                await metrics.RefreshAsync(ct);
-                return Results.Text(prometheus.Render(), "text/plain; version=0.0.4; charset=utf-8");
-            })
-            .RequireAuthorization(AccessPolicies.Metrics).WithTags("Operations").WithSummary("Prometheus text format: runs by state, queue depth, lateness, durations, alerts");
+    private static void ConfigurePrometheus(PrometheusAspNetCoreOptions prometheus)
+    {
+        // Each scrape reads the store first (MapMetricsEndpoint); a cached answer would skip that read's figures.
+        prometheus.ScrapeResponseCacheDurationMilliseconds = 0;
+        // Series carry Kairos's labels only: every series comes from the one Kairos meter, and dashboards and
+        // alerts match on the label sets documented in docs/operations.md.
+        prometheus.ScopeInfoEnabled = false;
+        prometheus.TargetInfoEnabled = false;
+    }
 
-    /// <summary>Resolving the provider at start-up is what starts its periodic export.</summary>
-    private sealed class OtlpStarter(MeterProvider provider) : IHostedService
+    public static void MapMetricsEndpoint(this IEndpointRouteBuilder app)
+    {
+        // The exporter answers as the last step of an ordinary endpoint, so /metrics keeps its authorization, owner
+        // scope, GET-only route and OpenAPI entry like every other endpoint.
+        var export = app.CreateApplicationBuilder()
+            .UseOpenTelemetryPrometheusScrapingEndpoint(app.ServiceProvider.GetRequiredService<MeterProvider>(), _ => true, path: null, configureBranchedPipeline: null, optionsName: null)
+            .Build();
+        app.MapGet("/metrics", async (HttpContext http, KairosMetrics metrics, CancellationToken ct) =>
+            {
+                if (ReadScope.Of(http).IsScoped) return Problems.Forbidden(ApiText.Get("Metrics.OwnerScoped"));
+                await metrics.RefreshAsync(ct);
+                await export(http);
+                return Results.Empty;
+            })
+            .WithName("GetMetrics").Produces<string>(StatusCodes.Status200OK, "text/plain", "application/openmetrics-text").ProducesProblem(StatusCodes.Status403Forbidden)
+            .RequireAuthorization(AccessPolicies.Metrics).WithTags("Operations").WithSummary("Prometheus text format or OpenMetrics: runs by state, queue depth, lateness, durations, alerts");
+    }
+
+    /// <summary>
+    /// Resolving the provider at start-up starts its periodic OTLP export and its listening for Prometheus: a provider
+    /// made at the first scrape would miss everything before it.
+    /// </summary>
+    private sealed class MeterProviderStarter(MeterProvider provider) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -68,15 +87,11 @@ internal static class MetricsSetup
         }
     }
 
-    /// <summary>
-    /// Keeps the store-wide gauges fresh for exporters that read them on their own schedule. Taking the Prometheus
-    /// listener here starts it with the server: a listener made at the first scrape would miss everything before it.
-    /// </summary>
-    private sealed class MetricsRefresher(KairosMetrics metrics, PrometheusText listening, MetricsOptions options, TimeProvider clock, ILogger<KairosMetrics> log) : BackgroundService
+    /// <summary>Keeps the store-wide gauges fresh for exporters that read them on their own schedule.</summary>
+    private sealed class MetricsRefresher(KairosMetrics metrics, MetricsOptions options, TimeProvider clock, ILogger<KairosMetrics> log) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
-            ArgumentNullException.ThrowIfNull(listening);
             using var timer = new PeriodicTimer(options.RefreshInterval, clock);
             do
             {

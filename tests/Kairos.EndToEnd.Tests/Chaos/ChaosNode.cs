@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Kairos.Testing;
 
 namespace Kairos.EndToEnd.Tests.Chaos;
 
@@ -42,7 +43,12 @@ internal sealed class ChaosNode(string id, int port, string jobs, string data, s
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "Kairos.Server.dll"), "--url", Address.ToString().TrimEnd('/'), "--jobs", jobs, "--data", data, "--node", Id })
             info.ArgumentList.Add(a);
-        if (postgres is not null) { info.ArgumentList.Add("--postgres"); info.ArgumentList.Add(postgres); }
+        if (postgres is not null)
+        {
+            info.ArgumentList.Add("--postgres");
+            info.ArgumentList.Add(postgres);
+            info.Environment["Kairos__Access__KeyProtection__Secret"] = TestServers.SessionKeySecret;
+        }
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);

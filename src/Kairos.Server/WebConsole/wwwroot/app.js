@@ -2,7 +2,7 @@
 // (never innerHTML), so job names, descriptions and log lines that contain markup are shown as text.
 import { views } from './views.js';
 
-const state = { texts: {}, language: 'en', me: null, csrf: null, timers: [] };
+const state = { texts: {}, language: 'en', me: null, csrf: null, timers: [], navigation: 0 };
 
 export function t(key, ...args) {
   const text = state.texts[key] ?? key;
@@ -155,6 +155,17 @@ function showSignIn() {
   el('p', { class: 'muted' }, t('login.noUsers')));
   document.getElementById('main').replaceChildren(el('section', {}, form));
   user.focus();
+  offerSingleSignOn(form, error);
+}
+
+/** Adds "Sign in with <provider>" when the server has one: a plain link, since the provider's pages need a navigation. */
+async function offerSingleSignOn(form, error) {
+  try {
+    const sso = await (await fetch('/api/auth/sso', { headers: { 'Accept': 'application/json' } })).json();
+    if (sso.enabled) form.insertBefore(el('a', { id: 'sso-sign-in', class: 'button', href: '/api/auth/sso/start' }, t('login.sso', sso.displayName)), error);
+  } catch {
+    // No button then: the password form still works.
+  }
 }
 
 function signedIn() {
@@ -166,6 +177,9 @@ function signedIn() {
 }
 
 async function route() {
+  // A view renders after its requests answer; by then the operator may have gone elsewhere, and the late page
+  // must not replace the one they went to.
+  const current = ++state.navigation;
   state.timers.forEach(clearInterval);
   state.timers = [];
   if (!state.me) return showSignIn();
@@ -180,9 +194,10 @@ async function route() {
   flash('');
   const view = views[parts[0] ?? 'dashboard'] ?? views.dashboard;
   try {
-    main.replaceChildren(...[await view(parts.slice(1))].flat());
+    const content = [await view(parts.slice(1))].flat();
+    if (current === state.navigation) main.replaceChildren(...content);
   } catch (e) {
-    if (e.status !== 401) main.replaceChildren(el('section', {}, el('p', { class: 'error' }, `${t('common.error')}: ${e.message}`)));
+    if (e.status !== 401 && current === state.navigation) main.replaceChildren(el('section', {}, el('p', { class: 'error' }, `${t('common.error')}: ${e.message}`)));
   }
 }
 

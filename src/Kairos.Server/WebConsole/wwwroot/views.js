@@ -39,7 +39,9 @@ const canOperate = () => session.me && session.me.role !== 'viewer';
 
 // The timer is set once per visit; each tick only redraws (setting it in the redraw would double the timers every tick).
 async function dashboard() {
-  every(5000, async () => { if (location.hash === '' || location.hash === '#/') document.getElementById('main').replaceChildren(...await dashboardNodes()); });
+  const onDashboard = () => location.hash === '' || location.hash === '#/';
+  // Checked again after the requests: the operator may have left while they ran.
+  every(5000, async () => { if (!onDashboard()) return; const nodes = await dashboardNodes(); if (onDashboard()) document.getElementById('main').replaceChildren(...nodes); });
   return dashboardNodes();
 }
 
@@ -113,7 +115,8 @@ const isApproval = answer => answer && answer.action && answer.requestedBy && an
 
 async function job([id]) {
   if (!id) return jobs();
-  const [record, explain] = await Promise.all([api('GET', `/api/jobs/${encodeURIComponent(id)}`), api('GET', `/api/jobs/${encodeURIComponent(id)}/explain?next=20&recent=20`)]);
+  const [record, explain, versions] = await Promise.all([api('GET', `/api/jobs/${encodeURIComponent(id)}`), api('GET', `/api/jobs/${encodeURIComponent(id)}/explain?next=20&recent=20`),
+    api('GET', `/api/jobs/${encodeURIComponent(id)}/versions?limit=50`)]);
   zones.set(id, record.definition?.schedule?.timeZone ?? 'Asia/Seoul');
   const reload = () => { location.hash = `#/jobs/${encodeURIComponent(id)}?${Date.now()}`; };
   const actions = el('div', { class: 'actions' });
@@ -124,8 +127,10 @@ async function job([id]) {
     actions.append(el('button', {
       id: 'trigger', class: 'secondary', onclick: () => {
         const date = el('input', { type: 'date', id: 'trigger-date' });
-        confirmAction(t('job.confirmTrigger', id), reason => act('POST', `/api/jobs/${encodeURIComponent(id)}/trigger`, { reason, businessDate: date.value || undefined },
-          created => t('job.triggered', created.runId, created.businessDate)), [el('label', {}, t('job.triggerDate'), date)]).then(r => r && (location.hash = `#/runs/${r.runId}`));
+        // A day the job's calendar closed is refused until the operator ticks this: the refusal explains why.
+        const closedDay = el('input', { type: 'checkbox', id: 'trigger-closed-day' });
+        confirmAction(t('job.confirmTrigger', id), reason => act('POST', `/api/jobs/${encodeURIComponent(id)}/trigger`, { reason, businessDate: date.value || undefined, confirmClosedDay: closedDay.checked },
+          created => t('job.triggered', created.runId, created.businessDate)), [el('label', {}, t('job.triggerDate'), date), el('label', { class: 'check' }, closedDay, t('job.triggerClosedDay'))]).then(r => r && (location.hash = isApproval(r) ? '#/approvals' : `#/runs/${r.runId}`));
       },
     }, t('job.trigger')));
     if (explain.next.length) {
@@ -148,8 +153,24 @@ async function job([id]) {
         s.willRun ? t('slot.runs') : el('span', { class: 'state skipped' }, t('slot.skipped', t(`reason.${s.skipReason}`))), s.detail ?? '']))),
     canOperate() && explain.next.length ? backfillSection(id) : null,
     el('section', { id: 'history' }, el('h2', {}, t('job.history')), table(runHeaders(), runRows(explain.recent))),
+    versionsSection(id, versions),
     el('section', {}, el('h2', {}, t('job.definition')), el('pre', {}, JSON.stringify(record.definition, null, 2))),
   ];
+}
+
+/** Definition history: each version with who, when, why and the fields it changed; a version's definition on demand. */
+function versionsSection(id, versions) {
+  const shown = el('pre', { id: 'version-definition', hidden: true });
+  const show = async n => {
+    const version = await api('GET', `/api/jobs/${encodeURIComponent(id)}/versions/${n}`);
+    shown.textContent = `${t('versions.definitionAt', version.version)}\n${JSON.stringify(version.definition, null, 2)}`;
+    shown.hidden = false;
+  };
+  return el('section', { id: 'versions' }, el('h2', {}, t('versions.title')),
+    table([t('versions.version'), t('col.when'), t('col.actor'), t('versions.reason'), t('versions.kind'), t('versions.changed')],
+      versions.map(v => [el('button', { class: 'secondary', onclick: () => show(v.version).catch(e => flash(e.message, true)) }, String(v.version)), formatTime(v.changedAt, zoneOf(id)), v.changedBy,
+        v.reason ?? '', t(`versionKind.${v.kind}`), v.changed.length ? v.changed.join(', ') : ''])),
+    shown);
 }
 
 /** Backfill: choose business dates, see every slot they cover, then confirm with a reason. */
@@ -215,12 +236,13 @@ async function run(id) {
   await pull();
   const live = !FINAL.includes(r.state);
   if (live) {
+    const here = () => location.hash.split('?')[0] === `#/runs/${id}`;
     every(1000, async () => {
-      if (!location.hash.startsWith(`#/runs/${id}`)) return;
+      if (!here()) return;
       if (log.firstChild?.classList?.contains('muted')) log.replaceChildren();
       await pull();
       const now = await api('GET', `/api/runs/${id}`);
-      if (now.state !== r.state) location.hash = `#/runs/${id}?${Date.now()}`;
+      if (now.state !== r.state && here()) location.hash = `#/runs/${id}?${Date.now()}`;
     });
   }
   const actions = el('div', { class: 'actions' });
@@ -270,18 +292,21 @@ async function calendars([id, month]) {
   const [grid, overrides] = await Promise.all([api('GET', `/api/calendars/${calendar}/month/${year}/${mon}`), api('GET', `/api/calendars/${calendar}/overrides?history=true`)]);
   const go = (y, m) => { const d = new Date(y, m - 1, 1); location.hash = `#/calendars/${calendar}/${d.getFullYear()}-${d.getMonth() + 1}`; };
   const picker = el('select', { 'aria-label': t('nav.calendars'), onchange: e => { location.hash = `#/calendars/${e.target.value}/${year}-${mon}`; } },
-    list.map(c => el('option', { value: c.id, selected: c.id === calendar }, `${c.id} — ${c.description}`)));
+    list.map(c => el('option', { value: c.id, selected: c.id === calendar }, `${c.id} — ${c.description}${c.kind === 'institution' ? ` (${t('cal.institution', (c.bases ?? []).join(' + '))})` : ''}`)));
+  const institution = list.find(c => c.id === calendar)?.kind === 'institution';
+  const definition = institution ? await api('GET', `/api/calendars/${calendar}/definition`) : null;
   const korean = session.language === 'ko';
   const first = new Date(Date.UTC(year, mon - 1, 1)).getUTCDay();
   const blanks = Array.from({ length: (first + 6) % 7 }, () => el('div'));
-  const cells = grid.days.map(d => el('div', { class: `day ${d.businessDay ? '' : d.weekend && !d.name ? 'weekend' : 'closed'} ${d.overridden ? 'override' : ''}`, 'data-date': d.date },
+  const cells = grid.days.map(d => el('div', { class: `day ${d.businessDay ? '' : d.weekend && !d.name ? 'weekend' : 'closed'} ${d.overridden ? 'override' : ''}`, 'data-date': d.date, title: decidedBy(d) },
     el('div', { class: 'num' }, String(Number(d.date.slice(8)))),
     d.name || d.nameKo ? el('div', {}, korean ? (d.nameKo ?? d.name) : (d.name ?? d.nameKo)) : null,
-    d.overridden ? el('div', { class: 'muted' }, t('cal.override')) : null));
-  const latest = new Map();
-  for (const o of overrides) latest.set(o.date, o.id);
+    // A plain weekend day's layer is noise; a holiday or override from a layer below is what an operator asks about.
+    d.overridden || (d.layer && d.layer !== calendar && d.name) ? el('div', { class: 'muted layer' }, decidedBy(d)) : null));
+  const layers = list.find(c => c.id === calendar)?.layers ?? [calendar];
   return [
     el('h1', {}, t('cal.title', calendar)),
+    layers.length > 1 ? el('p', { class: 'muted', id: 'layers' }, t('cal.layers', layers.join(' → '))) : null,
     el('section', {},
       el('div', { class: 'toolbar' }, picker,
         el('button', { class: 'secondary', onclick: () => go(year, mon - 1) }, `← ${t('cal.prev')}`),
@@ -289,11 +314,33 @@ async function calendars([id, month]) {
         el('button', { class: 'secondary', onclick: () => go(year, mon + 1) }, `${t('cal.next')} →`),
         el('span', { class: 'muted' }, t('cal.businessDays', grid.businessDays))),
       el('div', { class: 'month', id: 'month' }, [0, 1, 2, 3, 4, 5, 6].map(i => el('div', { class: 'head' }, t(`cal.weekday.${i}`))), blanks, cells)),
+    definition ? definitionSection(definition, korean) : null,
     el('section', { id: 'overrides' }, el('h2', {}, t('cal.overrides')),
-      table([t('col.date'), t('col.action'), t('col.name'), t('col.actor'), t('col.when'), t('common.reason'), t('col.source'), t('col.state')],
-        overrides.slice().reverse().map(o => [o.date, o.action, korean ? (o.nameKo ?? o.name ?? '') : (o.name ?? o.nameKo ?? ''), o.actor, formatTime(o.at), o.reason ?? '', o.source ?? '',
-          latest.get(o.date) === o.id ? t('cal.inForce') : t('cal.superseded')]))),
+      table([t('col.date'), t('col.action'), t('col.name'), t('cal.layer'), t('col.actor'), t('col.when'), t('common.reason'), t('col.source'), t('col.state')],
+        overrides.slice().reverse().map(o => [o.date, o.action, korean ? (o.nameKo ?? o.name ?? '') : (o.name ?? o.nameKo ?? ''),
+          o.inherited ? el('span', { class: 'inherited' }, t('cal.inheritedFrom', o.calendar)) : o.calendar,
+          o.actor, formatTime(o.at), o.reason ?? '', o.source ?? '', o.inForce ? t('cal.inForce') : t('cal.superseded')]))),
   ];
+}
+
+// "closed by KR-BANK (override)": which calendar of the layers decided the day, and whether an override did.
+function decidedBy(day) {
+  if (!day.layer) return null;
+  return t(`cal.${day.businessDay ? 'openedBy' : 'closedBy'}${day.overridden ? 'Override' : ''}`, day.layer);
+}
+
+// An institution calendar's definition: what it is built on and what it changes, read-only (the API or the settings file changes it).
+function definitionSection(v, korean) {
+  const d = v.definition;
+  return el('section', { id: 'definition' }, el('h2', {}, t('cal.def.title')),
+    el('dl', {},
+      el('dt', {}, t('cal.def.source')), el('dd', {}, v.source === 'settings' ? t('cal.def.fromSettings') : t('cal.def.version', v.version, v.changedBy ?? '', formatTime(v.changedAt), v.reason ?? '')),
+      el('dt', {}, t('cal.def.bases')), el('dd', {}, (d.base ?? []).join(' + ')),
+      el('dt', {}, t('cal.def.weekend')), el('dd', {}, d.weekend ?? t('cal.def.basesWeekend')),
+      el('dt', {}, t('cal.def.zone')), el('dd', {}, `${d.timeZone} · ${t('cal.def.newDayAt', d.businessDate?.newDayAt ?? '00:00')} · ${d.businessDate?.closedDays ?? ''}`)),
+    table([t('col.date'), t('col.action'), t('col.name')],
+      [...(d.add ?? []).map(a => [a.date, t('cal.closed'), korean ? (a.nameKo ?? a.name) : a.name]), ...(d.remove ?? []).map(r => [r, t('cal.open'), ''])]
+        .sort((a, b) => a[0].localeCompare(b[0]))));
 }
 
 function alertTable(alerts, zone) {

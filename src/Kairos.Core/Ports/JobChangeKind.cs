@@ -1,0 +1,8 @@
+namespace Kairos.Core.Ports;
+
+public enum JobChangeKind
+{
+    Created,
+    Changed,
+    Deleted,
+}

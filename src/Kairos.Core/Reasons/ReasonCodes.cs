@@ -1,0 +1,93 @@
+namespace Kairos.Core.Reasons;
+
+/// <summary>
+/// Every reason code Core gives, with its arguments in order. The edges keep a text for each code in every language
+/// (the server's Resources/ReasonText*.resx); a test checks that none is missing.
+/// </summary>
+public static class ReasonCodes
+{
+    /// <summary>(date, calendar id, the day's name): the slot's day is closed on the job's calendar.</summary>
+    public const string NotBusinessDay = "slot.notBusinessDay";
+
+    /// <summary>(why the day is closed, the new local date and time): the slot moved to another business day.</summary>
+    public const string MovedTo = "slot.movedTo";
+
+    /// <summary>(the closed date, its name): this slot stands in for one on that closed day, moved to the next business day.</summary>
+    public const string MovedHereAsNext = "slot.movedHereAsNext";
+
+    /// <summary>(the closed date, its name): this slot stands in for one on that closed day, moved to the previous business day.</summary>
+    public const string MovedHereAsPrevious = "slot.movedHereAsPrevious";
+
+    /// <summary>(): held when the slot came due.</summary>
+    public const string HeldAtSlot = "claim.heldAtSlot";
+
+    /// <summary>(): held when the message arrived.</summary>
+    public const string HeldAtMessage = "claim.heldAtMessage";
+
+    /// <summary>(runs still running): forbid skips a slot that overlaps an earlier run.</summary>
+    public const string Overlapped = "claim.overlapped";
+
+    /// <summary>(seconds late, catch-up window): claimed late, older than the catch-up window.</summary>
+    public const string LateBeyondCatchup = "claim.lateBeyondCatchup";
+
+    /// <summary>(seconds late): claimed late; the misfire policy is skip.</summary>
+    public const string LateSkipped = "claim.lateSkipped";
+
+    /// <summary>(seconds late): claimed late; run-once runs only the latest.</summary>
+    public const string LateNotLatest = "claim.lateNotLatest";
+
+    /// <summary>(catch-up window): came due while no scheduler ran, older than the catch-up window.</summary>
+    public const string MissedBeyondCatchup = "misfire.beyondCatchup";
+
+    /// <summary>(misfire mode): came due while no scheduler ran; the policy runs only the latest.</summary>
+    public const string MissedNotLatest = "misfire.notLatest";
+
+    /// <summary>(job id): a queued run whose job was deleted before it started.</summary>
+    public const string JobGone = "claim.jobGone";
+
+    /// <summary>(secret references): the attempt did not start because these could not be read.</summary>
+    public const string SecretsMissing = "secret.missing";
+
+    // How a schedule picks its days (DayRule): shown by explain and the console.
+    public const string EveryDay = "dayRule.everyDay";
+    public const string BusinessDays = "dayRule.businessDays";
+    public const string BusinessDaysNext = "dayRule.businessDaysNext";
+    public const string BusinessDaysPrevious = "dayRule.businessDaysPrevious";
+    public const string LastBusinessDay = "dayRule.lastBusinessDay";
+
+    /// <summary>(business days before the last).</summary>
+    public const string BeforeLastBusinessDay = "dayRule.beforeLast";
+
+    /// <summary>(N).</summary>
+    public const string NthBusinessDay = "dayRule.nth";
+
+    // Alerts (AlertRules): (run id, job id, …).
+    /// <summary>(run id, job id, state).</summary>
+    public const string AlertFailed = "alert.failed";
+
+    /// <summary>(run id, job id, state, the run's detail: a reason or text).</summary>
+    public const string AlertFailedBecause = "alert.failedBecause";
+
+    /// <summary>(run id, job id, how late, the SLA).</summary>
+    public const string AlertStartedLate = "alert.startedLate";
+
+    /// <summary>(run id, job id, how long it has waited, the SLA).</summary>
+    public const string AlertNotStarted = "alert.notStarted";
+
+    /// <summary>(run id, job id, finish-by time, zone).</summary>
+    public const string AlertNotFinished = "alert.notFinished";
+
+    /// <summary>(run id, job id, finish-by time, zone).</summary>
+    public const string AlertFinishedLate = "alert.finishedLate";
+
+    /// <summary>(run id, job id, how long it has run, the expected maximum).</summary>
+    public const string AlertLongRunning = "alert.longRunning";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        NotBusinessDay, MovedTo, MovedHereAsNext, MovedHereAsPrevious, HeldAtSlot, HeldAtMessage, Overlapped,
+        LateBeyondCatchup, LateSkipped, LateNotLatest, MissedBeyondCatchup, MissedNotLatest, JobGone, SecretsMissing,
+        EveryDay, BusinessDays, BusinessDaysNext, BusinessDaysPrevious, LastBusinessDay, BeforeLastBusinessDay, NthBusinessDay,
+        AlertFailed, AlertFailedBecause, AlertStartedLate, AlertNotStarted, AlertNotFinished, AlertFinishedLate, AlertLongRunning,
+    ];
+}

@@ -1,0 +1,53 @@
+using Kairos.Calendars.Client;
+using Microsoft.Playwright;
+
+namespace Kairos.Server.Tests;
+
+/// <summary>The console's calendar page on an institution calendar: in the picker, its month, and its definition.</summary>
+public sealed class InstitutionCalendarConsoleTests : IAsyncLifetime
+{
+    private ServerFixture _server = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await ServerFixture.StartAsync(new Dictionary<string, string>());
+        _playwright = await Playwright.CreateAsync();
+        _browser = await TestChromium.LaunchAsync(_playwright);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task CalendarPage_ListsTheInstitutionCalendar_ShowsItsDaysAndDefinition()
+    {
+        await new CalendarClient(_server.Http).DefineAsync(new CalendarDefinitionDto("HANA-BANK", "Hana Bank", Base: ["KR-BANK"],
+            Add: [new("2026-07-15", "Foundation day", "창립기념일")], Remove: ["2026-05-01"]), "bank calendar");
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ko-KR", BaseURL = _server.Address.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.FillAsync("input[name=user]", "tester");
+        await page.FillAsync("input[name=password]", ServerFixture.AdminPassword);
+        await page.ClickAsync("form.login button[type=submit]");
+        await page.WaitForSelectorAsync("#nav:not([hidden])");
+
+        await page.GotoAsync("/#/calendars/HANA-BANK/2026-7");
+        await page.WaitForSelectorAsync("#month .day[data-date='2026-07-15']");
+        Assert.Contains("창립기념일", await page.InnerTextAsync("#month .day[data-date='2026-07-15']"), StringComparison.Ordinal);
+        Assert.Contains("KR-BANK 기반 기관 달력", await page.InnerTextAsync("option[value='HANA-BANK']"), StringComparison.Ordinal);
+        var definition = await page.InnerTextAsync("#definition");
+        Assert.Contains("KR-BANK", definition, StringComparison.Ordinal);
+        Assert.Contains("2026-05-01", definition, StringComparison.Ordinal);
+        Assert.Contains("bank calendar", definition, StringComparison.Ordinal);
+
+        await page.GotoAsync("/#/calendars/KR/2026-7");
+        await page.WaitForSelectorAsync("#month .day[data-date='2026-07-17']");
+        Assert.Equal(0, await page.Locator("#definition").CountAsync());
+    }
+}
