@@ -1,3 +1,4 @@
+using Kairos.Core.Dependencies;
 using Kairos.Core.Schedules;
 using Kairos.Core.Triggers;
 
@@ -6,6 +7,8 @@ namespace Kairos.Core.Jobs;
 /// <summary>
 /// A validated job definition. Operational state (held, runs) lives in the store, not here. A job runs on its
 /// <see cref="Schedule"/>'s slots, once per message its <see cref="Trigger"/> matches, when an operator asks, or any of these.
+/// With <see cref="After"/>, its slots wait until the dependencies hold for their business date; without a schedule, it
+/// runs once per business date as soon as they hold.
 /// </summary>
 public sealed record Job(
     string Id,
@@ -20,4 +23,9 @@ public sealed record Job(
     IReadOnlyList<string>? Tags = null,
     bool HeldInitially = false,
     Sla? Sla = null,
-    EventTrigger? Trigger = null);
+    EventTrigger? Trigger = null,
+    IReadOnlyList<Dependency>? After = null,
+    WaitLimit? WaitUntil = null)
+{
+    public bool HasDependencies => After is { Count: > 0 };
+}

@@ -27,6 +27,8 @@ public interface IKairosStore : IAsyncDisposable
 
     INodeStore Nodes { get; }
 
+    IConditionStore Conditions { get; }
+
     /// <summary>Applies pending schema migrations in order, each in its own transaction.</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);
 }

@@ -115,5 +115,36 @@ public interface IRunStore
     /// <summary>Runs of a job for business dates in [<paramref name="from"/>, <paramref name="to"/>], whatever created them, in id order.</summary>
     Task<IReadOnlyList<Run>> BusinessDateRunsAsync(string jobId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Creates the runs of jobs without a schedule that run once per business date after their dependencies, in state
+    /// waiting. A (job, business date) that already has such a run is left as it is, for any number of nodes: this is
+    /// their exactly-once guarantee, as (job, slot) is for slots. Returns how many were created.
+    /// </summary>
+    Task<int> AddDependencyRunsAsync(IReadOnlyList<NewRun> runs, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs in state waiting (held back by their dependencies) due by <paramref name="dueBy"/>, oldest due first, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<Run>> DependencyWaitingAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Waiting runs whose dependencies hold become scheduled, due <paramref name="now"/>; lateness (misfire) is judged
+    /// from now on, not from their slot. Only runs still waiting change (another node may have released or an operator
+    /// cancelled one). Returns the ids that changed.
+    /// </summary>
+    Task<IReadOnlyList<long>> ReleaseWaitingAsync(IReadOnlyList<(long RunId, string Why)> runs, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes why each waiting run still waits (its detail, a stored reason) where it changed; runs no longer waiting are left alone.</summary>
+    Task NoteWaitingAsync(IReadOnlyList<(long RunId, string Detail)> runs, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Waiting runs that waited past their job's waitUntil become skipped (dependency-timeout) with the detail given. Returns the runs that changed.</summary>
+    Task<IReadOnlyList<Run>> TimeOutWaitingAsync(IReadOnlyList<(long RunId, string Detail)> runs, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>(job, business date, state) of every run of <paramref name="jobIds"/> for business dates in [from, to], in id order: what dependency checks read.</summary>
+    Task<IReadOnlyList<(string JobId, DateOnly BusinessDate, RunState State)>> DateStatesAsync(IReadOnlyCollection<string> jobIds, DateOnly from, DateOnly to,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>The distinct (job, business date) of runs of <paramref name="jobIds"/> that ended at or after <paramref name="since"/>: the dates dependency runs are created for.</summary>
+    Task<IReadOnlyList<(string JobId, DateOnly BusinessDate)>> EndedDatesSinceAsync(IReadOnlyCollection<string> jobIds, DateTimeOffset since,
+        CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<RunEvent>> EventsAsync(long runId, CancellationToken cancellationToken = default);
 }

@@ -83,11 +83,37 @@ public static class ReasonCodes
     /// <summary>(run id, job id, how long it has run, the expected maximum).</summary>
     public const string AlertLongRunning = "alert.longRunning";
 
+    /// <summary>(job id, business date, wanted state succeeded|finished, its latest run's state or none): waits for an upstream run.</summary>
+    public const string DependencyWaitingJob = "dependency.waitingJob";
+
+    /// <summary>(condition name, business date): waits for an external condition.</summary>
+    public const string DependencyWaitingCondition = "dependency.waitingCondition";
+
+    /// <summary>(job id, business date, wanted state): the upstream run is there.</summary>
+    public const string DependencyMet = "dependency.met";
+
+    /// <summary>(condition name, business date): the condition is set.</summary>
+    public const string DependencyConditionSet = "dependency.conditionSet";
+
+    /// <summary>(job id): the upstream job does not exist (any more).</summary>
+    public const string DependencyUnknownJob = "dependency.unknownJob";
+
+    /// <summary>(job id, date, calendar, why closed): the upstream's calendar is closed that day; the dependency does not apply.</summary>
+    public const string DependencyClosedIgnored = "dependency.closedIgnored";
+
+    /// <summary>(job id, date, calendar, why closed, previous business date, the reason for that date): its latest business date before counts.</summary>
+    public const string DependencyClosedPrevious = "dependency.closedPrevious";
+
+    /// <summary>(deadline, the reason it still waited): skipped, the dependencies did not hold by the job's waitUntil.</summary>
+    public const string DependencyTimedOut = "dependency.timedOut";
+
     public static IReadOnlyList<string> All { get; } =
     [
         NotBusinessDay, MovedTo, MovedHereAsNext, MovedHereAsPrevious, HeldAtSlot, HeldAtMessage, Overlapped,
         LateBeyondCatchup, LateSkipped, LateNotLatest, MissedBeyondCatchup, MissedNotLatest, JobGone, SecretsMissing,
         EveryDay, BusinessDays, BusinessDaysNext, BusinessDaysPrevious, LastBusinessDay, BeforeLastBusinessDay, NthBusinessDay,
         AlertFailed, AlertFailedBecause, AlertStartedLate, AlertNotStarted, AlertNotFinished, AlertFinishedLate, AlertLongRunning,
+        DependencyWaitingJob, DependencyWaitingCondition, DependencyMet, DependencyConditionSet, DependencyUnknownJob, DependencyClosedIgnored,
+        DependencyClosedPrevious, DependencyTimedOut,
     ];
 }

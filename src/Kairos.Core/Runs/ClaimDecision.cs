@@ -27,7 +27,7 @@ public readonly record struct ClaimDecision(ClaimAction Action, SkipReason? Reas
         DateTimeOffset dueAt, DateTimeOffset now, DateTimeOffset? firstRunningStart, DateTimeOffset? slotTime = null)
     {
         if (attemptsSoFar > 0) return new(ClaimAction.Start);
-        if (held && trigger == TriggerKind.Time) return new(ClaimAction.Skip, SkipReason.Held, Reasons.Reason.Of(ReasonCodes.HeldAtSlot));
+        if (held && trigger is TriggerKind.Time or TriggerKind.Dependency) return new(ClaimAction.Skip, SkipReason.Held, Reasons.Reason.Of(ReasonCodes.HeldAtSlot));
         if (held && trigger == TriggerKind.Event) return new(ClaimAction.Skip, SkipReason.Held, Reasons.Reason.Of(ReasonCodes.HeldAtMessage));
         if (runningNow == 0 || overlap == OverlapPolicy.Allow) return new(ClaimAction.Start);
         if (trigger is not TriggerKind.Time) return new(ClaimAction.Wait);
