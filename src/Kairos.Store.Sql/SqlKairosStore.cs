@@ -26,6 +26,7 @@ public class SqlKairosStore : IKairosStore
         Inbox = new SqlInboxStore(dialect);
         LatestValues = new SqlLatestValueStore(dialect);
         Nodes = new SqlNodeStore(dialect);
+        Conditions = new SqlConditionStore(dialect);
     }
 
     public IJobStore Jobs { get; }
@@ -51,6 +52,8 @@ public class SqlKairosStore : IKairosStore
     public ILatestValueStore LatestValues { get; }
 
     public INodeStore Nodes { get; }
+
+    public IConditionStore Conditions { get; }
 
     public Task MigrateAsync(CancellationToken cancellationToken = default) => MigrationRunner.MigrateAsync(_dialect, _clock, cancellationToken);
 
