@@ -157,6 +157,28 @@ public sealed class KairosClient(HttpClient http)
     public Task<KafkaStatusDto> GetKafkaAsync(CancellationToken cancellationToken = default) =>
         GetAsync<KafkaStatusDto>("api/kafka", cancellationToken);
 
+    /// <summary>Conditions set for business dates from..to (the server's default range when null).</summary>
+    public Task<List<ConditionDto>> ListConditionsAsync(string? from = null, string? to = null, CancellationToken cancellationToken = default) =>
+        GetAsync<List<ConditionDto>>("api/conditions" + Query(("from", from), ("to", to)), cancellationToken);
+
+    /// <summary>Sets a condition for a business date: the steps waiting for it start.</summary>
+    public Task<ConditionDto> SetConditionAsync(string name, string businessDate, string reason, CancellationToken cancellationToken = default) =>
+        SendAsync<ConditionDto>(HttpMethod.Put, $"api/conditions/{Uri.EscapeDataString(name)}/{Uri.EscapeDataString(businessDate)}", new ActionRequest(reason), cancellationToken);
+
+    /// <summary>Removes a condition; steps it already released are not called back.</summary>
+    public Task RemoveConditionAsync(string name, string businessDate, string reason, CancellationToken cancellationToken = default) =>
+        _api.SendAsync(HttpMethod.Delete, $"api/conditions/{Uri.EscapeDataString(name)}/{Uri.EscapeDataString(businessDate)}?reason={Uri.EscapeDataString(reason)}", cancellationToken);
+
+    /// <summary>Explain, with the job's dependencies judged for <paramref name="businessDate"/> (the server picks a date when null).</summary>
+    public Task<ExplainDto> ExplainAsync(string id, int next, int recent, string? businessDate, CancellationToken cancellationToken = default) =>
+        GetAsync<ExplainDto>($"api/jobs/{Uri.EscapeDataString(id)}/explain" + Query(("next", $"{next}"), ("recent", $"{recent}"), ("date", businessDate)), cancellationToken);
+
+    private static string Query(params (string Name, string? Value)[] values)
+    {
+        var given = values.Where(v => v.Value is not null).Select(v => $"{v.Name}={Uri.EscapeDataString(v.Value!)}").ToList();
+        return given.Count == 0 ? "" : "?" + string.Join("&", given);
+    }
+
     private Task<T> GetAsync<T>(string path, CancellationToken cancellationToken) => _api.GetAsync<T>(path, cancellationToken);
 
     private Task<T> SendAsync<T>(HttpMethod method, string path, object body, CancellationToken cancellationToken) => _api.SendAsync<T>(method, path, body, cancellationToken);

@@ -280,5 +280,6 @@ public sealed partial class KairosScheduler
             ForgetJournal(c);
         }
         if (batch.Any(c => c.RetryAt is not null)) Wake();
+        WakeDependencies(); // an ending may be what a waiting run needs
     }
 }

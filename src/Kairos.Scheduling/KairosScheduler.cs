@@ -19,6 +19,7 @@ public sealed partial class KairosScheduler(
     ILogger<KairosScheduler> logger) : IAsyncDisposable
 {
     private readonly SlotPlanningService _planner = new(store, catalog, options, events, logger);
+    private readonly DependencyResolver _dependencies = new(store, catalog, options, logger);
     private readonly RunOutputBuffer _output = new(clock);
     private readonly ConcurrentDictionary<long, RunningAttempt> _running = new();
     private readonly ConcurrentQueue<RunCompletion> _completions = new();
@@ -27,6 +28,7 @@ public sealed partial class KairosScheduler(
     // Runs whose outcome is known here but not yet written: not "lost", though no attempt follows them any more.
     private readonly ConcurrentDictionary<long, int> _completing = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly SemaphoreSlim _dependencyWake = new(0, 1);
     private readonly SemaphoreSlim _flushGate = new(1, 1);
     private readonly IActionExecutor[] _executors = executors.ToArray();
     private readonly RunStarter _starter = new(store.Runs, options, clock, logger);
@@ -72,7 +74,7 @@ public sealed partial class KairosScheduler(
         await RecoverOwnRunsAsync(cancellationToken).ConfigureAwait(false);
         // After recovery, so the runs it settles are not settled a second time by the first pass.
         _backgroundTasks = [.. _backgroundTasks, Loop("leases", KeepLeasesAsync, control, _background.Token)];
-        _loopTasks = [Loop("plan", PlanOnceAsync, options.PlanInterval, _loops.Token), DispatchLoopAsync(_loops.Token)];
+        _loopTasks = [Loop("plan", PlanOnceAsync, options.PlanInterval, _loops.Token), DispatchLoopAsync(_loops.Token), DependencyLoopAsync(_loops.Token)];
         logger.LogInformation("Scheduler node {Node} started", options.NodeId);
     }
 
@@ -142,6 +144,7 @@ public sealed partial class KairosScheduler(
     {
         await StopAsync().ConfigureAwait(false);
         _wake.Dispose();
+        _dependencyWake.Dispose();
         _flushGate.Dispose();
     }
 

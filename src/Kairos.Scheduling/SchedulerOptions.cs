@@ -55,4 +55,13 @@ public sealed record SchedulerOptions
 
     /// <summary>How often captured output and finished attempts are written to the store.</summary>
     public TimeSpan FlushInterval { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
+    /// How often waiting runs are judged against their dependencies when nothing wakes the pass sooner (an outcome written
+    /// on this node wakes it at once; one written by another node is seen within this interval).
+    /// </summary>
+    public TimeSpan DependencyInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A node just started looks this far back for upstream runs that ended and conditions that were set, to create the runs of dependent jobs without a schedule.</summary>
+    public TimeSpan DependencyLookback { get; init; } = TimeSpan.FromDays(1);
 }

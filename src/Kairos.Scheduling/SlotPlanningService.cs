@@ -68,7 +68,9 @@ public sealed class SlotPlanningService(IKairosStore store, JobCatalog catalog, 
         foreach (var slot in decided)
         {
             runs.Add(slot.Runs
-                ? new NewRun(job.Id, slot.Key.SlotTime, TriggerKind.Time, slot.BusinessDate, slot.Key.SlotTime > now ? slot.Key.SlotTime : now)
+                // A dependent job's slot waits for its dependencies before any node may claim it.
+                ? new NewRun(job.Id, slot.Key.SlotTime, TriggerKind.Time, slot.BusinessDate, slot.Key.SlotTime > now ? slot.Key.SlotTime : now,
+                    job.HasDependencies ? RunState.Waiting : RunState.Scheduled)
                 : new NewRun(job.Id, slot.Key.SlotTime, TriggerKind.Time, slot.BusinessDate, slot.Key.SlotTime, RunState.Skipped, slot.Skip, slot.Why is null ? null : StoredReason.Write(slot.Why)));
         }
     }

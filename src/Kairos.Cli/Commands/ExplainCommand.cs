@@ -10,10 +10,11 @@ internal static class ExplainCommand
         var job = new Argument<string>("job") { Description = CliText.Get("common.jobId") };
         var next = new Option<int>("--next", "-n") { Description = CliText.Get("explain.option.next"), DefaultValueFactory = _ => 10 };
         var recent = new Option<int>("--recent", "-r") { Description = CliText.Get("explain.option.recent"), DefaultValueFactory = _ => 10 };
-        var command = new Command("explain", CliText.Get("explain.description")) { job, next, recent };
+        var date = new Option<string?>("--date", "-d") { Description = CliText.Get("explain.option.date") };
+        var command = new Command("explain", CliText.Get("explain.description")) { job, next, recent, date };
         command.SetAction((parse, ct) => ServerCall.RunAsync(parse, async client =>
         {
-            var explain = await client.ExplainAsync(parse.GetValue(job)!, parse.GetValue(next), parse.GetValue(recent), ct);
+            var explain = await client.ExplainAsync(parse.GetValue(job)!, parse.GetValue(next), parse.GetValue(recent), parse.GetValue(date), ct);
             if (ServerCall.WantsJson(parse)) { ServerCall.PrintJson(explain); return ExitCodes.Ok; }
             Console.WriteLine($"{explain.JobId}: {explain.Schedule}{(explain.Held ? "  " + CliText.Get("explain.held") : "")}");
             Console.WriteLine();
@@ -30,6 +31,14 @@ internal static class ExplainCommand
                     RunsCommand.StateOf(r.State, r.SkipReason), r.Attempt.ToString(CultureInfo.InvariantCulture),
                     r.LatenessMs?.ToString("0.#", CultureInfo.InvariantCulture), r.Detail);
             runs.Print(Console.Out);
+            if (explain.Dependencies is { } dependencies)
+            {
+                Console.WriteLine();
+                Console.WriteLine(CliText.Get("explain.dependencies", explain.DependencyDate));
+                var table = TextTable.Titled("explain.dependencyColumns");
+                foreach (var d in dependencies) table.Add(d.Job ?? d.Condition, d.BusinessDate, CliText.YesNo(d.Met), d.Why);
+                table.Print(Console.Out);
+            }
             return ExitCodes.Ok;
         }));
         return command;

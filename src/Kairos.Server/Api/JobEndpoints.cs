@@ -91,12 +91,18 @@ internal static partial class JobEndpoints
         }
     }
 
-    private static async Task<IResult> ExplainAsync(string id, HttpContext http, IKairosStore store, JobCatalog catalog, TimeProvider clock, int? next, int? recent, CancellationToken ct)
+    private static async Task<IResult> ExplainAsync(string id, HttpContext http, IKairosStore store, JobCatalog catalog, KairosScheduler scheduler, TimeProvider clock, int? next, int? recent, string? date, CancellationToken ct)
     {
         var record = await store.Jobs.GetAsync(id, ct);
         var job = catalog.Find(id);
         if (record is null || !ReadScope.Of(http).MayRead(record)) return Problems.NotFound(ApiText.Get("Job.NotFound", id));
         if (next is < 0 or > 500 || recent is < 0 or > 500) return Problems.Invalid("next", ApiText.Get("Explain.Range"));
+        DateOnly? asked = null;
+        if (date is not null)
+        {
+            if (!BusinessDates.TryParse(date, out var parsed)) return Problems.Invalid("date", ApiText.Get("Condition.DateInvalid", date));
+            asked = parsed;
+        }
         var now = clock.GetUtcNow();
         var slots = new List<SlotDto>();
         if (job?.Schedule is { } schedule)
@@ -119,6 +125,22 @@ internal static partial class JobEndpoints
         }
         var runs = await store.Runs.ListAsync(new RunQuery(JobId: id, Limit: recent ?? 10), ct);
         var scope = ReadScope.Of(http);
-        return TypedResults.Ok(new ExplainDto(id, job?.Schedule is { } s ? Dtos.Describe(s) : ApiText.Get(job?.Trigger is null ? "Explain.NoSchedule" : "Explain.OnMessages"), record.Held, slots, runs.Select(r => r.ToDto(scope)).ToList()));
+        var (dependencyDate, dependencies) = await ExplainDependenciesAsync(job, asked, runs, slots, scheduler, now, ct);
+        return TypedResults.Ok(new ExplainDto(id, job?.Schedule is { } s ? Dtos.Describe(s) : ApiText.Get(job?.Trigger is null ? "Explain.NoSchedule" : "Explain.OnMessages"), record.Held, slots, runs.Select(r => r.ToDto(scope)).ToList(),
+            dependencyDate, dependencies));
+    }
+
+    // The date asked for; else the newest run still waiting, else the next slot's, else the newest run's, else today.
+    private static async Task<(string?, IReadOnlyList<DependencyDto>?)> ExplainDependenciesAsync(Kairos.Core.Jobs.Job? job, DateOnly? asked, IReadOnlyList<Run> recent,
+        List<SlotDto> next, KairosScheduler scheduler, DateTimeOffset now, CancellationToken ct)
+    {
+        if (job is not { HasDependencies: true }) return (null, null);
+        var date = asked
+            ?? recent.FirstOrDefault(r => r.State == RunState.Waiting)?.BusinessDate
+            ?? (next.FirstOrDefault() is { } slot ? BusinessDates.Parse(slot.BusinessDate) : (DateOnly?)null)
+            ?? recent.FirstOrDefault()?.BusinessDate
+            ?? DateOnly.FromDateTime(now.UtcDateTime);
+        var verdict = await scheduler.JudgeDependenciesAsync(job, date, ct);
+        return (BusinessDates.ToText(date), verdict.Lines.Select(l => new DependencyDto(l.Dependency.JobId, l.Dependency.Condition, BusinessDates.ToText(l.Date), l.Met, ReasonText.Render(l.Why))).ToList());
     }
 }

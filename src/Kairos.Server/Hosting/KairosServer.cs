@@ -103,6 +103,7 @@ public static class KairosServer
         api.MapRunEndpoints();
         api.MapAuditEndpoints();
         api.MapCalendarEndpoints();
+        api.MapConditionEndpoints();
         api.MapApprovalEndpoints();
         api.MapAlertEndpoints();
         api.MapKafkaEndpoints();

@@ -1,6 +1,7 @@
 using Kairos.Server.Operations;
 using Kairos.Server.Operations.Approvals;
 using Kairos.Server.Operations.Calendars;
+using Kairos.Server.Operations.Conditions;
 using Kairos.Server.Operations.Jobs;
 using Kairos.Server.Operations.Runs;
 using Kairos.Server.Operations.Users;
@@ -25,6 +26,7 @@ public static class OperationSetup
         services.AddSingleton<ApprovalScope>();
         services.AddSingleton<DecideApproval>();
         services.AddSingleton<UserAdministration>();
+        services.AddSingleton<ConditionChange>();
         return services;
     }
 

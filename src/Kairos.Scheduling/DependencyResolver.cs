@@ -1,0 +1,143 @@
+using System.Globalization;
+using Kairos.Core.Dependencies;
+using Kairos.Core.Jobs;
+using Kairos.Core.Ports;
+using Kairos.Core.Reasons;
+using Kairos.Core.Runs;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Kairos.Scheduling;
+
+/// <summary>
+/// One dependency pass: creates the once-per-business-date runs of dependent jobs without a schedule, then judges every
+/// waiting run and releases, notes or times it out. Any node may run it at any time: creation is insert-if-absent on
+/// (job, business date) and release changes only runs still waiting, so two nodes never start a downstream run twice,
+/// and because it reads the store's state rather than reacting to events, a node killed between an upstream's success and
+/// its downstream's release loses nothing: the next pass on any node releases it.
+/// </summary>
+public sealed class DependencyResolver(IKairosStore store, JobCatalog catalog, SchedulerOptions options, ILogger? logger = null)
+{
+    // Dates a dependency may look back over: T-1, then the upstream's closed days before that (a holiday cluster).
+    private const int LookbackDays = 62;
+    // Runs that ended, and conditions set, this long before the previous pass are looked at again: the store learns of
+    // an ending from whichever node writes it, and clocks differ a little between nodes.
+    private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(30);
+
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+    private DateTimeOffset? _lastPass;
+
+    /// <summary>Judges the waiting runs at <paramref name="now"/>; returns how many were released to start.</summary>
+    public async Task<DependencyPassResult> ResolveAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var dependents = catalog.Jobs.Where(j => j.HasDependencies).ToList();
+        if (dependents.Count == 0) return DependencyPassResult.Nothing;
+        var since = _lastPass is { } last ? last - Overlap : now - options.DependencyLookback;
+        var created = await CreateDateRunsAsync(dependents.Where(j => j.Schedule is null).ToList(), since, now, cancellationToken).ConfigureAwait(false);
+        _lastPass = now;
+
+        var waiting = await store.Runs.DependencyWaitingAsync(now, options.MaxClaim, cancellationToken).ConfigureAwait(false);
+        if (waiting.Count == 0) return new DependencyPassResult(created, 0, 0);
+        var facts = await GatherAsync(waiting, cancellationToken).ConfigureAwait(false);
+
+        var release = new List<(long, string)>();
+        var notes = new List<(long, string)>();
+        var timeouts = new List<(long, string)>();
+        foreach (var run in waiting)
+        {
+            // A job deleted, or no longer dependent, has nothing to wait for: the claim ends a deleted job's run.
+            if (catalog.Find(run.JobId) is not { HasDependencies: true } job)
+            {
+                release.Add((run.Id, "dependencies no longer apply"));
+                continue;
+            }
+            var verdict = DependencyCheck.Judge(job, DateOf(run, job), run.DueAt, now, facts);
+            switch (verdict.Status)
+            {
+                case DependencyStatus.Ready:
+                    release.Add((run.Id, Transition(verdict)));
+                    break;
+                case DependencyStatus.TimedOut:
+                    timeouts.Add((run.Id, StoredReason.Write(verdict.Why!)));
+                    break;
+                default:
+                    var why = StoredReason.Write(verdict.Why!);
+                    if (run.Detail != why) notes.Add((run.Id, why));
+                    break;
+            }
+        }
+        var released = release.Count == 0 ? [] : await store.Runs.ReleaseWaitingAsync(release, now, cancellationToken).ConfigureAwait(false);
+        if (notes.Count > 0) await store.Runs.NoteWaitingAsync(notes, now, cancellationToken).ConfigureAwait(false);
+        var timedOut = timeouts.Count == 0 ? [] : await store.Runs.TimeOutWaitingAsync(timeouts, now, cancellationToken).ConfigureAwait(false);
+        foreach (var run in timedOut)
+            _logger.LogWarning("Run {RunId} of {JobId} for {BusinessDate} was skipped: its dependencies did not hold by its waitUntil", run.Id, run.JobId, BusinessDates.ToText(run.BusinessDate));
+        return new DependencyPassResult(created, released.Count, timedOut.Count, timedOut);
+    }
+
+    /// <summary>Judges <paramref name="job"/>'s dependencies for <paramref name="businessDate"/> as they stand now, for explain.</summary>
+    public async Task<DependencyVerdict> JudgeAsync(Job job, DateOnly businessDate, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var facts = await GatherAsync([job], [businessDate], cancellationToken).ConfigureAwait(false);
+        return DependencyCheck.Judge(job, businessDate, dueAt, now, facts);
+    }
+
+    // A dependent job without a schedule gets a run for each business date its upstream runs ended for (shifted one
+    // business day on for a T-1 dependency), and for each date its conditions were set for.
+    private async Task<int> CreateDateRunsAsync(IReadOnlyList<Job> unscheduled, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (unscheduled.Count == 0) return 0;
+        var upstreamIds = unscheduled.SelectMany(j => j.After!).Where(d => d.JobId is not null).Select(d => d.JobId!).ToHashSet(StringComparer.Ordinal);
+        var ended = upstreamIds.Count == 0 ? [] : await store.Runs.EndedDatesSinceAsync(upstreamIds, since, cancellationToken).ConfigureAwait(false);
+        var needsConditions = unscheduled.Any(j => j.After!.Any(d => d.Condition is not null));
+        var conditions = needsConditions ? await store.Conditions.SetSinceAsync(since, cancellationToken).ConfigureAwait(false) : [];
+        var runs = new List<NewRun>();
+        foreach (var job in unscheduled)
+        {
+            var dates = new SortedSet<DateOnly>();
+            foreach (var dependency in job.After!)
+            {
+                var sources = dependency.JobId is { } upstream
+                    ? ended.Where(e => e.JobId == upstream).Select(e => e.BusinessDate)
+                    : conditions.Where(c => c.Name == dependency.Condition).Select(c => c.BusinessDate);
+                foreach (var date in sources) dates.Add(dependency.Date == DependencyDate.Previous ? date.AddDays(1) : date);
+            }
+            runs.AddRange(dates.Select(d => new NewRun(job.Id, null, TriggerKind.Dependency, d, now, RunState.Waiting)));
+        }
+        return runs.Count == 0 ? 0 : await store.Runs.AddDependencyRunsAsync(runs, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<DependencyFacts> GatherAsync(IReadOnlyList<Run> waiting, CancellationToken cancellationToken)
+    {
+        var jobs = waiting.Select(r => catalog.Find(r.JobId)).OfType<Job>().DistinctBy(j => j.Id).ToList();
+        var dates = waiting.Select(r => catalog.Find(r.JobId) is { } job ? DateOf(r, job) : DateOnly.FromDateTime(r.DueAt.UtcDateTime)).ToList();
+        return GatherAsync(jobs, dates, cancellationToken);
+    }
+
+    private async Task<DependencyFacts> GatherAsync(IReadOnlyList<Job> jobs, IReadOnlyList<DateOnly> dates, CancellationToken cancellationToken)
+    {
+        var from = dates.Min().AddDays(-LookbackDays);
+        var to = dates.Max();
+        var upstreamIds = jobs.Where(j => j.HasDependencies).SelectMany(j => j.After!).Where(d => d.JobId is not null).Select(d => d.JobId!)
+            .ToHashSet(StringComparer.Ordinal);
+        var states = upstreamIds.Count == 0 ? [] : await store.Runs.DateStatesAsync(upstreamIds, from, to, cancellationToken).ConfigureAwait(false);
+        var needsConditions = jobs.Any(j => j.After?.Any(d => d.Condition is not null) == true);
+        var conditions = needsConditions ? await store.Conditions.ListAsync(from, to, cancellationToken).ConfigureAwait(false) : [];
+        return new DependencyFacts(catalog.Find, catalog.Calendars.Find, states, conditions.Select(c => (c.Name, c.BusinessDate)));
+    }
+
+    // A run's business date; a slot of a job without a calendar still has one (its local date), so this is a fallback.
+    private static DateOnly DateOf(Run run, Job job) =>
+        run.BusinessDate ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(run.SlotTime ?? run.DueAt, job.Schedule?.Zone ?? TimeZoneInfo.Utc).DateTime);
+
+    private static string Transition(DependencyVerdict verdict) =>
+        "dependencies met: " + string.Join(", ", verdict.Lines.Select(l => l.Dependency.JobId is { } id
+            ? $"{id} {BusinessDates.ToText(l.Date)}"
+            : $"{l.Dependency.Condition} {BusinessDates.ToText(l.Date)}").Take(10)) + (verdict.Lines.Count > 10 ? string.Create(CultureInfo.InvariantCulture, $" and {verdict.Lines.Count - 10} more") : "");
+}
+
+/// <summary>What one dependency pass did.</summary>
+public sealed record DependencyPassResult(int Created, int Released, int TimedOutCount, IReadOnlyList<Run>? TimedOut = null)
+{
+    public static DependencyPassResult Nothing { get; } = new(0, 0, 0);
+}
