@@ -8,7 +8,7 @@ internal class RunRow
 {
     public const string Columns =
         "id, job_id, slot_time, trigger_kind, business_date, state, attempt, due_at, created_at, started_at, finished_at, " +
-        "skip_reason, detail, exit_code, http_status, node, lease_until, rerun_of, requested_by, kill_requested";
+        "skip_reason, detail, exit_code, http_status, node, lease_until, rerun_of, requested_by, kill_requested, ready_at";
 
 #pragma warning disable IDE1006 // column names
     public long id { get; set; }
@@ -31,6 +31,9 @@ internal class RunRow
     public long? rerun_of { get; set; }
     public string? requested_by { get; set; }
     public long kill_requested { get; set; }
+
+    // When dependencies released the run (null when it never waited): lateness counts from here, not from its slot.
+    public long? ready_at { get; set; }
 #pragma warning restore IDE1006
 
     public Run ToRun() => new(

@@ -8,7 +8,8 @@ namespace Kairos.Store.Sql;
 
 internal sealed partial class SqlRunStore
 {
-    private const string Waiting = "state IN ('scheduled', 'queued')";
+    // Not started and free to claim. Runs in state waiting are not: their dependencies hold them back until released.
+    private const string ReadyStates = "state IN ('scheduled', 'queued')";
 
     // A waiting run no node holds, or whose holder's claim lapsed (the node died before starting it). A node never takes
     // its own lapsed claim again: it is alive, and either still starting that run or about to hand the claim back.
@@ -28,14 +29,14 @@ internal sealed partial class SqlRunStore
             $"""
             SELECT {RunRow.ColumnsOf("r")}, j.held AS job_held, j.overlap AS job_overlap
             FROM runs r JOIN jobs j ON j.id = r.job_id
-            WHERE r.{Waiting} AND r.due_at <= @dueBy AND {Claimable}
+            WHERE r.{ReadyStates} AND r.due_at <= @dueBy AND {Claimable}
             ORDER BY r.due_at, r.id LIMIT @max {dialect.ClaimLockClause}
             """, window, scope.Transaction).ConfigureAwait(false)).ToList();
         // Runs whose job was deleted after they were planned end here, so they do not wait for ever.
         var orphans = (await connection.QueryAsync<RunRow>(
             $"""
             SELECT {RunRow.ColumnsOf("r")} FROM runs r
-            WHERE r.{Waiting} AND r.due_at <= @dueBy AND {Claimable} AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.id = r.job_id)
+            WHERE r.{ReadyStates} AND r.due_at <= @dueBy AND {Claimable} AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.id = r.job_id)
             ORDER BY r.due_at, r.id LIMIT @max {dialect.ClaimLockClause}
             """, window, scope.Transaction).ConfigureAwait(false)).ToList();
         if (candidates.Count == 0 && orphans.Count == 0) return ClaimResult.Empty;
@@ -63,7 +64,9 @@ internal sealed partial class SqlRunStore
                 waiting++; // another node is claiming this job's runs right now
                 continue;
             }
-            var late = misfire is null ? null : ClaimDecision.Misfire(run.Trigger, run.Attempt, run.SlotTime, misfire.PolicyOf(run.JobId) ?? MisfirePolicy.Default,
+            // A run its dependencies released is judged from its release: it was not late, its upstream was.
+            var readyAt = UnixTime.FromMs(row.ready_at) ?? run.SlotTime;
+            var late = misfire is null ? null : ClaimDecision.Misfire(run.Trigger, run.Attempt, readyAt, misfire.PolicyOf(run.JobId) ?? MisfirePolicy.Default,
                 misfire.Threshold, latestSlot.TryGetValue(run.JobId, out var latest) && latest > row.slot_time, now);
             if (late is { } missed)
             {
@@ -72,7 +75,7 @@ internal sealed partial class SqlRunStore
             }
             var overlap = Enum.Parse<OverlapPolicy>(row.job_overlap!, ignoreCase: true);
             var (count, firstStart) = occupied.GetValueOrDefault(run.JobId);
-            var decision = ClaimDecision.Decide(run.Trigger, run.Attempt, row.job_held != 0, overlap, count, run.DueAt, now, firstStart, run.SlotTime);
+            var decision = ClaimDecision.Decide(run.Trigger, run.Attempt, row.job_held != 0, overlap, count, run.DueAt, now, firstStart, readyAt);
             if (decision.Action == ClaimAction.Wait)
             {
                 waiting++;
@@ -123,7 +126,7 @@ internal sealed partial class SqlRunStore
             SELECT job_id, COUNT(*), MIN(first_start) FROM (
                 SELECT job_id, started_at AS first_start FROM runs WHERE state = 'running' AND job_id {dialect.InList("jobs")}
                 UNION ALL
-                SELECT job_id, due_at FROM runs WHERE node IS NOT NULL AND {Waiting} AND lease_until >= @now AND job_id {dialect.InList("jobs")}
+                SELECT job_id, due_at FROM runs WHERE node IS NOT NULL AND {ReadyStates} AND lease_until >= @now AND job_id {dialect.InList("jobs")}
             ) o GROUP BY job_id
             """, new { jobs = jobs.ToArray(), now = UnixTime.ToMs(now) }, transaction).ConfigureAwait(false);
         return rows.ToDictionary(r => r.JobId, r => ((int)r.Count, UnixTime.FromMs(r.FirstStart)), StringComparer.Ordinal);
@@ -164,7 +167,7 @@ internal sealed partial class SqlRunStore
             UPDATE runs SET state = 'running', attempt = runs.attempt + 1, started_at = v.at, lease_until = v.lease,
                 kill_requested = 0, detail = NULL, changed_at = v.at, transition = v.why
             FROM {"{rows}"} AS v
-            WHERE runs.id = v.id AND runs.node = v.node AND runs.{Waiting} AND runs.attempt = v.attempt AND runs.lease_until = v.claimed
+            WHERE runs.id = v.id AND runs.node = v.node AND runs.{ReadyStates} AND runs.attempt = v.attempt AND runs.lease_until = v.claimed
               AND runs.lease_until >= v.at
             """, StartColumns, rows, cancellationToken).ConfigureAwait(false);
         var ids = started == claimed.Count
@@ -182,7 +185,7 @@ internal sealed partial class SqlRunStore
     {
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await scope.Connection.ExecuteAsync(
-            $"UPDATE runs SET node = NULL, lease_until = NULL WHERE node = @node AND {Waiting}{(runIds is null ? "" : $" AND id {dialect.InList("ids")}")}",
+            $"UPDATE runs SET node = NULL, lease_until = NULL WHERE node = @node AND {ReadyStates}{(runIds is null ? "" : $" AND id {dialect.InList("ids")}")}",
             new { node, ids = runIds?.ToArray() ?? [] }, scope.Transaction).ConfigureAwait(false);
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
     }

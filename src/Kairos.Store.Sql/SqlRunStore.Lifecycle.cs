@@ -95,7 +95,7 @@ internal sealed partial class SqlRunStore
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         var detail = $"cancelled before it started by {actor}";
         var n = await scope.Connection.ExecuteAsync(
-            "UPDATE runs SET state = 'killed', finished_at = @now, detail = @detail, changed_at = @now, transition = @detail WHERE id = @runId AND state IN ('scheduled', 'queued')",
+            "UPDATE runs SET state = 'killed', finished_at = @now, detail = @detail, changed_at = @now, transition = @detail WHERE id = @runId AND state IN ('scheduled', 'queued', 'waiting')",
             new { runId, now = UnixTime.ToMs(now), detail }, scope.Transaction).ConfigureAwait(false);
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
         return n > 0;

@@ -27,11 +27,12 @@ internal sealed partial class SqlRunStore
         var parameters = new { job = skipped.JobId, slot = UnixTime.ToMs(skipped.SlotTime), reason = skipped.SkipReason?.ToWire(), detail = skipped.Detail, now = at };
         await using (var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false))
         {
-            // A waiting run that was claimed meanwhile is running now and is left alone: the update only matches waiting states.
+            // A waiting run that was claimed meanwhile is running now and is left alone: the update only matches runs not
+            // started, including one still held back by its dependencies.
             var updated = await scope.Connection.ExecuteAsync(
                 """
                 UPDATE runs SET state = 'skipped', skip_reason = @reason, detail = @detail, finished_at = @now, changed_at = @now, transition = @detail
-                WHERE job_id = @job AND slot_time = @slot AND state IN ('scheduled', 'queued') AND attempt = 0
+                WHERE job_id = @job AND slot_time = @slot AND state IN ('scheduled', 'queued', 'waiting') AND attempt = 0
                 """, parameters, scope.Transaction).ConfigureAwait(false);
             await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
             if (updated > 0) return true;
@@ -43,29 +44,32 @@ internal sealed partial class SqlRunStore
         return await SkipSlotAsync(skipped, now, cancellationToken).ConfigureAwait(false);
     }
 
+    // Runs held back by their dependencies are active too: a job whose upstream is late misses its SLA all the same.
     public Task<IReadOnlyList<Run>> ActiveOrFinishedSinceAsync(DateTimeOffset finishedSince, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         QueryRunsAsync(
             $"""
-            SELECT {RunRow.Columns} FROM runs WHERE state IN ('scheduled', 'queued') AND due_at <= @now
+            SELECT {RunRow.Columns} FROM runs WHERE state IN ('scheduled', 'queued', 'waiting') AND due_at <= @now
             UNION ALL SELECT {RunRow.Columns} FROM runs WHERE state = 'running'
             UNION ALL SELECT {RunRow.Columns} FROM runs WHERE finished_at >= @since
             ORDER BY id
             """,
             new { since = UnixTime.ToMs(finishedSince), now = UnixTime.ToMs(now) }, cancellationToken);
 
+    // Waiting runs are counted by state but are not in the queue: the queue is work a node could start now, and they
+    // wait for their upstream runs, not for a node.
     public async Task<RunCounts> CountAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<(string State, long Count, long Due)>(
-            "SELECT state, COUNT(*), SUM(CASE WHEN due_at <= @now THEN 1 ELSE 0 END) FROM runs WHERE state IN ('scheduled', 'queued', 'running') GROUP BY state",
+            "SELECT state, COUNT(*), SUM(CASE WHEN due_at <= @now THEN 1 ELSE 0 END) FROM runs WHERE state IN ('scheduled', 'queued', 'waiting', 'running') GROUP BY state",
             new { now = UnixTime.ToMs(now) }).ConfigureAwait(false);
-        var byState = new Dictionary<RunState, int> { [RunState.Scheduled] = 0, [RunState.Queued] = 0, [RunState.Running] = 0 };
+        var byState = new Dictionary<RunState, int> { [RunState.Scheduled] = 0, [RunState.Queued] = 0, [RunState.Waiting] = 0, [RunState.Running] = 0 };
         var queue = 0;
         foreach (var (state, count, due) in rows)
         {
             var parsed = RunStates.FromWire(state);
             byState[parsed] = (int)count;
-            if (parsed.IsWaiting()) queue += (int)due;
+            if (parsed is RunState.Scheduled or RunState.Queued) queue += (int)due;
         }
         return new RunCounts(byState, queue);
     }

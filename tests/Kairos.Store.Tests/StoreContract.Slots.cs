@@ -9,7 +9,7 @@ public abstract partial class StoreContract
     {
         await Store.MigrateAsync();
         await SecondNode().MigrateAsync();
-        Assert.Equal(12, await ((Kairos.Store.Sql.SqlKairosStore)Store).SchemaVersionAsync()); // 0012 added calendar definitions
+        Assert.Equal(13, await ((Kairos.Store.Sql.SqlKairosStore)Store).SchemaVersionAsync()); // 0013 added dependency runs and conditions
     }
 
     [Fact]
