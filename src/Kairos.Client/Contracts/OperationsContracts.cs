@@ -45,7 +45,7 @@ public sealed record ApprovalDto(long Id, string Action, string Target, string S
 /// <param name="Id">Alert id.</param>
 /// <param name="RunId">The run.</param>
 /// <param name="JobId">Its job.</param>
-/// <param name="Kind">failed, late-start, late-finish or long-running.</param>
+/// <param name="Kind">failed, late-start, late-finish, long-running or dependency-timeout.</param>
 /// <param name="Webhook">The configured webhook's name.</param>
 /// <param name="Message">What it said.</param>
 /// <param name="CreatedAt">When it was raised.</param>

@@ -1,16 +1,17 @@
 namespace Kairos.Core.Alerts;
 
 /// <summary>Why an operator is told about a run.</summary>
-public enum AlertKind { Failed, LateStart, LateFinish, LongRunning }
+public enum AlertKind { Failed, LateStart, LateFinish, LongRunning, DependencyTimeout }
 
 public static class AlertKinds
 {
-    /// <summary>The wire name: <c>failed</c>, <c>late-start</c>, <c>late-finish</c>, <c>long-running</c>.</summary>
+    /// <summary>The wire name: <c>failed</c>, <c>late-start</c>, <c>late-finish</c>, <c>long-running</c>, <c>dependency-timeout</c>.</summary>
     public static string ToWire(this AlertKind kind) => kind switch
     {
         AlertKind.LateStart => "late-start",
         AlertKind.LateFinish => "late-finish",
         AlertKind.LongRunning => "long-running",
+        AlertKind.DependencyTimeout => "dependency-timeout",
         _ => "failed",
     };
 

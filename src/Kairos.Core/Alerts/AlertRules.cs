@@ -23,6 +23,11 @@ public static class AlertRules
             due.Add(new(AlertKind.Failed, run.Detail is { Length: > 0 } d
                 ? Reason.Of(ReasonCodes.AlertFailedBecause, $"{run.Id}", run.JobId, run.State.ToWire(), StoredReason.Read(d) is { } why ? (ReasonArg)why : d)
                 : Reason.Of(ReasonCodes.AlertFailed, $"{run.Id}", run.JobId, run.State.ToWire())));
+        // A step whose upstream never came is as urgent as one that failed: the chain stops there for that business date.
+        if (run is { State: RunState.Skipped, SkipReason: SkipReason.DependencyTimeout })
+            due.Add(new(AlertKind.DependencyTimeout, StoredReason.Read(run.Detail) is { } waited
+                ? Reason.Of(ReasonCodes.AlertDependencyTimeout, $"{run.Id}", run.JobId, waited)
+                : Reason.Of(ReasonCodes.AlertDependencyTimeout, $"{run.Id}", run.JobId, run.Detail ?? "")));
         if (sla is null || run.State == RunState.Skipped) return due;
 
         var expectedAt = run.SlotTime ?? run.CreatedAt;

@@ -104,6 +104,9 @@ public static class ReasonCodes
     /// <summary>(job id, date, calendar, why closed, previous business date, the reason for that date): its latest business date before counts.</summary>
     public const string DependencyClosedPrevious = "dependency.closedPrevious";
 
+    /// <summary>(run id, job id, why it was skipped): a step's dependencies did not hold by its waitUntil.</summary>
+    public const string AlertDependencyTimeout = "alert.dependencyTimeout";
+
     /// <summary>(deadline, the reason it still waited): skipped, the dependencies did not hold by the job's waitUntil.</summary>
     public const string DependencyTimedOut = "dependency.timedOut";
 
@@ -114,6 +117,6 @@ public static class ReasonCodes
         EveryDay, BusinessDays, BusinessDaysNext, BusinessDaysPrevious, LastBusinessDay, BeforeLastBusinessDay, NthBusinessDay,
         AlertFailed, AlertFailedBecause, AlertStartedLate, AlertNotStarted, AlertNotFinished, AlertFinishedLate, AlertLongRunning,
         DependencyWaitingJob, DependencyWaitingCondition, DependencyMet, DependencyConditionSet, DependencyUnknownJob, DependencyClosedIgnored,
-        DependencyClosedPrevious, DependencyTimedOut,
+        DependencyClosedPrevious, DependencyTimedOut, AlertDependencyTimeout,
     ];
 }
