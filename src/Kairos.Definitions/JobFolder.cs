@@ -1,4 +1,5 @@
 using Kairos.Calendars;
+using Kairos.Core.Dependencies;
 
 namespace Kairos.Definitions;
 
@@ -7,7 +8,15 @@ public static class JobFolder
 {
     public sealed record Result(IReadOnlyList<LoadedJob> Jobs, IReadOnlyList<JobDefinitionError> Errors);
 
-    public static Result Load(string path, ICalendarSource calendars)
+    // A job that passed its own validation, held back until the whole folder is read: its after may name any other job.
+    private sealed record Candidate(LoadedJob Loaded, YamlJobFile.Document Document, string File);
+
+    /// <summary>
+    /// Loads the jobs under <paramref name="path"/>. An <c>after.job</c> must name a job in the folder or one
+    /// <paramref name="knownElsewhere"/> knows (such as a job defined through the API); without it, only the folder counts.
+    /// Jobs that wait for each other in a cycle are each refused, at the line of their <c>after</c>.
+    /// </summary>
+    public static Result Load(string path, ICalendarSource calendars, Func<string, bool>? knownElsewhere = null)
     {
         var validator = new JobValidator(calendars);
         var files = File.Exists(path)
@@ -19,9 +28,11 @@ public static class JobFolder
                 : null;
         if (files is null) return new Result([], [new JobDefinitionError(path, null, "", DefinitionText.Get("folder.missing"))]);
 
-        var jobs = new List<LoadedJob>();
+        var candidates = new List<Candidate>();
         var errors = new List<JobDefinitionError>();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Every id written in the folder, valid or not: a job whose upstream's file is broken is told about that file, not that the job is missing.
+        var defined = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             var shown = Path.GetRelativePath(Environment.CurrentDirectory, file);
@@ -34,6 +45,7 @@ public static class JobFolder
             {
                 errors.AddRange(document.UnknownFields);
                 if (document.Error is { } parseError) { errors.Add(parseError); continue; }
+                if (document.Definition!.Id is { } id) defined.Add(id);
                 var (job, problems) = validator.Validate(document.Definition!, Path.GetDirectoryName(file));
                 errors.AddRange(problems.Select(p => new JobDefinitionError(shown, YamlJobFile.LineOf(document, p.Field), p.Field, p.Message)));
                 if (job is null || document.UnknownFields.Count > 0) continue;
@@ -44,9 +56,40 @@ public static class JobFolder
                     continue;
                 }
                 seen[job.Id] = source;
-                jobs.Add(new LoadedJob(job, document.Definition!, source));
+                candidates.Add(new Candidate(new LoadedJob(job, document.Definition!, source), document, shown));
             }
         }
-        return new Result(jobs, errors);
+        var refused = CheckDependencies(candidates, id => defined.Contains(id) || knownElsewhere?.Invoke(id) == true, errors);
+        return new Result(candidates.Where(c => !refused.Contains(c)).Select(c => c.Loaded).ToList(), errors);
     }
+
+    // Unknown upstreams, then cycles among the rest; returns the candidates that must not load.
+    private static HashSet<Candidate> CheckDependencies(List<Candidate> candidates, Func<string, bool> exists, List<JobDefinitionError> errors)
+    {
+        var refused = new HashSet<Candidate>();
+        foreach (var candidate in candidates)
+            foreach (var (field, message) in DependencyRules.UnknownUpstreams(candidate.Loaded.Job, exists))
+            {
+                errors.Add(Error(candidate, field, message));
+                refused.Add(candidate);
+            }
+
+        var byId = candidates.Where(c => c.Loaded.Job.HasDependencies).ToDictionary(c => c.Loaded.Job.Id, StringComparer.Ordinal);
+        var graph = byId.ToDictionary(kv => kv.Key, kv => DependencyRules.Upstreams(kv.Value.Loaded.Job), StringComparer.Ordinal);
+        // One cycle at a time, each job in it reported and taken out, until none is left: every cycle is named, not just the first.
+        while (DependencyGraph.FindCycle(graph) is { } cycle)
+        {
+            var message = DependencyRules.CycleMessage(cycle);
+            foreach (var id in cycle.Distinct(StringComparer.Ordinal))
+            {
+                errors.Add(Error(byId[id], "after", message));
+                refused.Add(byId[id]);
+                graph.Remove(id);
+            }
+        }
+        return refused;
+    }
+
+    private static JobDefinitionError Error(Candidate candidate, string field, string message) =>
+        new(candidate.File, YamlJobFile.LineOf(candidate.Document, field), field, message);
 }

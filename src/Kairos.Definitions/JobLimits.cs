@@ -13,9 +13,13 @@ public static class JobLimits
     public static readonly TimeSpan SlaDuration = TimeSpan.FromDays(31);
     public static readonly TimeSpan CatchupWindow = TimeSpan.FromDays(366);
 
+    // A run that waits a week for its upstreams has been forgotten, not delayed.
+    public static readonly TimeSpan WaitUntil = TimeSpan.FromDays(7);
+
     public const int RetryCount = 100;
     public const int DescriptionLength = 2_000;
     public const int OwnerLength = 100;
     public const int TagLength = 100;
     public const int TagCount = 50;
+    public const int AfterCount = 100;
 }

@@ -34,6 +34,8 @@ public static class JobSpecMapping
             Misfire = d.Misfire is { } m ? new MisfireSpec(m.Policy, m.CatchupWindow) : null,
             Sla = d.Sla is { } l ? new SlaSpec(l.StartWithin, l.FinishBy, l.MaxDuration) : null,
             Held = d.Held,
+            After = d.After?.Select(e => new AfterSpec(e.Job, e.Condition, e.State, e.BusinessDate, e.IfClosed)).ToList(),
+            WaitUntil = d.WaitUntil,
         };
     }
 
@@ -70,6 +72,8 @@ public static class JobSpecMapping
             Misfire = s.Misfire is { } m ? new MisfireDefinition { Policy = m.Policy, CatchupWindow = m.CatchupWindow } : null,
             Sla = s.Sla is { } l ? new SlaDefinition { StartWithin = l.StartWithin, FinishBy = l.FinishBy, MaxDuration = l.MaxDuration } : null,
             Held = s.Held,
+            After = s.After?.Select(e => new AfterDefinition { Job = e.Job, Condition = e.Condition, State = e.State, BusinessDate = e.BusinessDate, IfClosed = e.IfClosed }).ToList(),
+            WaitUntil = s.WaitUntil,
         };
     }
 

@@ -40,10 +40,11 @@ public sealed partial class JobValidator(ICalendarSource calendars, bool inspect
         CheckText(definition.Description, "description", JobLimits.DescriptionLength, Error);
         CheckText(definition.Owner, "owner", JobLimits.OwnerLength, Error);
         CheckLabels(definition.Tags, Error);
+        var (after, waitUntil) = ValidateDependencies(definition, Error);
 
         if (errors.Count > 0) return (null, errors);
         var job = new Job(definition.Id!, schedule, action!, timeout, retry, overlap, misfire,
-            definition.Description, definition.Owner, definition.Tags ?? [], definition.Held ?? false, sla, trigger);
+            definition.Description, definition.Owner, definition.Tags ?? [], definition.Held ?? false, sla, trigger, after, waitUntil);
         return (job, errors);
     }
 

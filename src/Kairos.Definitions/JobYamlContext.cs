@@ -18,5 +18,6 @@ namespace Kairos.Definitions;
 [YamlSerializable(typeof(RetryDefinition))]
 [YamlSerializable(typeof(MisfireDefinition))]
 [YamlSerializable(typeof(SlaDefinition))]
+[YamlSerializable(typeof(AfterDefinition))]
 // Public only because the generated half of this class is public.
 public sealed partial class JobYamlContext : StaticContext;

@@ -79,15 +79,24 @@ public static partial class YamlJobFile
         return documents;
     }
 
-    /// <summary>The line of <paramref name="field"/>, or of its nearest parent that is present, or the document's first line.</summary>
+    /// <summary>
+    /// The line of <paramref name="field"/>, or of its nearest parent that is present, or the document's first line.
+    /// A list element's parent is the list (<c>after[1].job</c>, then <c>after[1]</c>, then <c>after</c>).
+    /// </summary>
     public static int LineOf(Document document, string field)
     {
         ArgumentNullException.ThrowIfNull(document);
-        for (var path = field; path.Length > 0; path = path.Contains('.', StringComparison.Ordinal) ? path[..path.LastIndexOf('.')] : "")
+        for (var path = field; path.Length > 0; path = Parent(path))
         {
             if (document.Lines.TryGetValue(path, out var line)) return line;
         }
         return document.StartLine;
+    }
+
+    private static string Parent(string path)
+    {
+        var cut = Math.Max(path.LastIndexOf('.'), path.EndsWith(']') ? path.LastIndexOf('[') : -1);
+        return cut > 0 ? path[..cut] : "";
     }
 
     private static void Walk(YamlNode node, string path, Dictionary<string, int> lines)

@@ -19,6 +19,21 @@ internal sealed class JobDocument
     public MisfireDocument? Misfire { get; set; }
     public SlaDocument? Sla { get; set; }
     public bool? Held { get; set; }
+
+    // Added to format 2 without a new format number: both are optional and left out when empty, so rows written before
+    // them read as "no after", and a job without after is written exactly as before. A row that has them is refused by
+    // an older build (unknown member), which is right: it would otherwise run the job without waiting.
+    public List<AfterDocument>? After { get; set; }
+    public string? WaitUntil { get; set; }
+}
+
+internal sealed class AfterDocument
+{
+    public string? Job { get; set; }
+    public string? Condition { get; set; }
+    public string? State { get; set; }
+    public string? BusinessDate { get; set; }
+    public string? IfClosed { get; set; }
 }
 
 internal sealed class ScheduleDocument

@@ -35,6 +35,8 @@ internal static class JobDocumentMapping
         Misfire = s.Misfire is { } m ? new MisfireDocument { Policy = m.Policy, CatchupWindow = m.CatchupWindow } : null,
         Sla = s.Sla is { } l ? new SlaDocument { StartWithin = l.StartWithin, FinishBy = l.FinishBy, MaxDuration = l.MaxDuration } : null,
         Held = s.Held,
+        After = s.After?.Select(e => new AfterDocument { Job = e.Job, Condition = e.Condition, State = e.State, BusinessDate = e.BusinessDate, IfClosed = e.IfClosed }).ToList(),
+        WaitUntil = s.WaitUntil,
     };
 
     public static JobSpec ToSpec(JobDocument d) => new()
@@ -59,6 +61,8 @@ internal static class JobDocumentMapping
         Misfire = d.Misfire is { } m ? new MisfireSpec(m.Policy, m.CatchupWindow) : null,
         Sla = d.Sla is { } l ? new SlaSpec(l.StartWithin, l.FinishBy, l.MaxDuration) : null,
         Held = d.Held,
+        After = d.After?.Select(e => new AfterSpec(e.Job, e.Condition, e.State, e.BusinessDate, e.IfClosed)).ToList(),
+        WaitUntil = d.WaitUntil,
     };
 
     private static CommandDocument? ToDocument(CommandSpec? c) => c is null ? null : new CommandDocument

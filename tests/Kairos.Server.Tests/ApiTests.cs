@@ -163,6 +163,14 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Equal("v2", (await Client.GetJobAsync("late")).Description);
     }
 
+    [Fact]
+    public async Task JobFile_MayRunAfterAJobDefinedThroughTheApi()
+    {
+        await Client.PutJobAsync(new JobDefinition { Id = "api-upstream", Action = new ActionDefinition { Noop = true } });
+        await File.WriteAllTextAsync(Path.Combine(_server.JobsFolder, "downstream.yaml"), "id: downstream\naction: { noop: true }\nafter:\n  - job: api-upstream\n");
+        Assert.Equal("downstream", (await WaitForJobAsync("downstream", _ => true)).Id);
+    }
+
     private async Task<JobDto> WaitForJobAsync(string id, Func<JobDto, bool> condition)
     {
         for (var i = 0; i < 100; i++)

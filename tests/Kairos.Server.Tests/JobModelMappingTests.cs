@@ -27,6 +27,31 @@ public sealed class JobModelMappingTests
         Assert.Equal(expected, JobJson.Serialize((await store.Jobs.GetVersionAsync(definition.Id!, 1))!.Definition.ToDefinition()));
     }
 
+    [Fact]
+    public async Task After_AndWaitUntil_SurviveTheStore_AsWritten()
+    {
+        var definition = new JobDefinition
+        {
+            Id = "gl-report",
+            Action = new ActionDefinition { Noop = true },
+            After =
+            [
+                new AfterDefinition { Job = "gl-post", State = "finished", BusinessDate = "previous", IfClosed = "wait" },
+                new AfterDefinition { Condition = "core-eod-file" },
+            ],
+            WaitUntil = "07:00",
+        };
+        await using var store = SqliteStore.Open(TestServers.NewSqlitePath());
+        await store.MigrateAsync();
+        await store.Jobs.UpsertAsync(new JobRecord(definition.Id!, definition.ToSpec(), "test", OverlapPolicy.Forbid, DateTimeOffset.UnixEpoch), new JobChange("test"));
+
+        var read = (await store.Jobs.GetAsync(definition.Id!))!.Definition;
+        Assert.Equal(new AfterSpec("gl-post", null, "finished", "previous", "wait"), read.After![0]);
+        Assert.Equal(new AfterSpec(Condition: "core-eod-file"), read.After[1]);
+        Assert.Equal("07:00", read.WaitUntil);
+        Assert.Equal(JobJson.Serialize(definition), JobJson.Serialize(read.ToDefinition()));
+    }
+
     private static object Filled(Type type, string name)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;

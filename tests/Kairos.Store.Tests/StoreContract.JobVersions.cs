@@ -118,6 +118,32 @@ public abstract partial class StoreContract
         await DisposeAsync(dialect);
     }
 
+    [Fact]
+    public async Task After_IsStoredSnakeCase_AndAJobWithoutItIsStoredAsBefore()
+    {
+        var after = new JobSpec { Id = "deps", Action = new ActionSpec(Noop: true), After = [new AfterSpec("up", BusinessDate: "previous", IfClosed: "ignore")], WaitUntil = "2h" };
+        await Store.Jobs.UpsertAsync(new JobRecord("deps", after, "test", OverlapPolicy.Forbid, T0), Tester);
+        await Store.Jobs.UpsertAsync(Record("plain", "x"), Tester);
+        var dialect = SameDatabaseDialect();
+        await using var connection = await dialect.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, definition FROM jobs WHERE id IN ('deps', 'plain') ORDER BY id";
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            Assert.True(await reader.ReadAsync());
+            Assert.Contains("\"after\":[{\"job\":\"up\",\"business_date\":\"previous\",\"if_closed\":\"ignore\"}],\"wait_until\":\"2h\"", reader.GetString(1), StringComparison.Ordinal);
+            Assert.True(await reader.ReadAsync());
+            // Rows without after stay readable by a build that predates it.
+            Assert.DoesNotContain("after", reader.GetString(1), StringComparison.Ordinal);
+            Assert.DoesNotContain("wait_until", reader.GetString(1), StringComparison.Ordinal);
+        }
+        await connection.DisposeAsync();
+        await DisposeAsync(dialect);
+        var read = (await Store.Jobs.GetAsync("deps"))!.Definition;
+        Assert.Equal(new AfterSpec("up", BusinessDate: "previous", IfClosed: "ignore"), Assert.Single(read.After!));
+        Assert.Equal("2h", read.WaitUntil);
+    }
+
     private static JobRecord Record(string id, string description, DateTimeOffset? at = null) =>
         new(id, new JobSpec { Id = id, Description = description, Action = new ActionSpec(Noop: true) }, "test", OverlapPolicy.Forbid, at ?? T0);
 

@@ -30,9 +30,13 @@ internal static class ValidateCommand
             var calendars = new CalendarSet(known.DistinctBy(c => c.Id, StringComparer.OrdinalIgnoreCase));
             var jobs = new List<LoadedJob>();
             var errors = new List<JobDefinitionError>();
-            foreach (var path in parse.GetValue(paths)!)
+            // A job may run after one in another of the paths given: a first look collects every path's jobs, so an
+            // after entry is an error only when no path given defines its upstream.
+            var given = parse.GetValue(paths)!;
+            HashSet<string> everyId = given.Length == 1 ? [] : given.SelectMany(p => JobFolder.Load(p, calendars).Jobs).Select(j => j.Job.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var path in given)
             {
-                var result = JobFolder.Load(path, calendars);
+                var result = JobFolder.Load(path, calendars, everyId.Contains);
                 jobs.AddRange(result.Jobs);
                 errors.AddRange(result.Errors);
             }

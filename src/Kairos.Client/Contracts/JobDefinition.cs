@@ -44,4 +44,16 @@ public sealed class JobDefinition
 
     /// <summary>Start held: slots are skipped until an operator releases the job.</summary>
     public bool? Held { get; set; }
+
+    /// <summary>
+    /// What each run waits for, per business date: runs of other jobs and external conditions. A scheduled job's slots
+    /// wait until all hold; a job without a schedule runs once per business date as soon as they do.
+    /// </summary>
+    public List<AfterDefinition>? After { get; set; }
+
+    /// <summary>
+    /// How long a run waits for <c>after</c>: a duration from when it came due (<c>2h</c>) or a time in the job's zone
+    /// (<c>07:00</c>); then it is skipped with reason dependency-timeout. Default: it waits until the dependencies hold.
+    /// </summary>
+    public string? WaitUntil { get; set; }
 }

@@ -38,10 +38,12 @@ public sealed class JobFileSync(KairosServerOptions options, IKairosStore store,
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var result = JobFolder.Load(options.JobsPath!, calendars);
+            var existing = (await store.Jobs.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(j => j.Id, StringComparer.Ordinal);
+            // A file's job may run after a job defined through the API; jobs from files must be in the folder itself.
+            var result = JobFolder.Load(options.JobsPath!, calendars,
+                id => existing.TryGetValue(id, out var job) && !job.Source.StartsWith(FileSourcePrefix, StringComparison.Ordinal));
             LastErrors = result.Errors;
             foreach (var error in result.Errors) logger.LogError("Job file problem: {Error}", error.ToString());
-            var existing = (await store.Jobs.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(j => j.Id, StringComparer.Ordinal);
             var now = clock.GetUtcNow();
             foreach (var loaded in result.Jobs)
             {

@@ -33,4 +33,8 @@ public sealed record JobSpec
     public SlaSpec? Sla { get; init; }
 
     public bool? Held { get; init; }
+
+    public IReadOnlyList<AfterSpec>? After { get; init; }
+
+    public string? WaitUntil { get; init; }
 }
