@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Kairos.Client.Contracts;
 using Kairos.Core.Dependencies;
 
@@ -45,7 +44,7 @@ public sealed partial class JobValidator
             if (!IdPattern().IsMatch(job)) { error($"{field}.job", DefinitionText.Get("id.pattern", job)); valid = false; }
             else if (job == selfId) { error($"{field}.job", DefinitionText.Get("after.self")); valid = false; }
         }
-        if (e.Condition is { } condition && !ConditionPattern().IsMatch(condition))
+        if (e.Condition is { } condition && !ConditionName.IsValid(condition))
         {
             error($"{field}.condition", DefinitionText.Get("after.condition.pattern", condition));
             valid = false;
@@ -75,7 +74,4 @@ public sealed partial class JobValidator
         if (Durations.TryParse(text, out var parsed) && parsed <= JobLimits.WaitUntil) error("waitUntil", DefinitionText.Get("aboveZero"));
         return null;
     }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,99}$")]
-    private static partial Regex ConditionPattern();
 }

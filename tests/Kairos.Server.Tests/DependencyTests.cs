@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Kairos.Client.Contracts;
 
 namespace Kairos.Server.Tests;

@@ -55,7 +55,7 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         ["POST /api/jobs/{id}/skip-next"] = Role.Operator,
         ["POST /api/jobs/{id}/backfill"] = Role.Operator,
         ["GET /api/slots"] = Role.Viewer,
-        ["GET /api/conditions"] = Role.Viewer,
+        ["GET /api/conditions/"] = Role.Viewer,
         ["PUT /api/conditions/{name}/{date}"] = Role.Operator,
         ["DELETE /api/conditions/{name}/{date}"] = Role.Operator,
         ["GET /api/runs/"] = Role.Viewer,

@@ -16,7 +16,7 @@ internal static class ConditionEndpoints
     public static void MapConditionEndpoints(this IEndpointRouteBuilder app)
     {
         var conditions = app.MapGroup("/api/conditions").WithTags("Conditions");
-        conditions.MapGet("", ListAsync).WithName("ListConditions").Produces<List<ConditionDto>>().ProducesValidationProblem()
+        conditions.MapGet("/", ListAsync).WithName("ListConditions").Produces<List<ConditionDto>>().ProducesValidationProblem()
             .RequireAuthorization(AccessPolicies.Viewer).WithSummary("Conditions set for business dates from..to (default: the last 7 days to today, UTC)");
         conditions.MapPut("/{name}/{date}", SetAsync).WithName("SetCondition").Produces<ConditionDto>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).RequireAuthorization(AccessPolicies.Operator)

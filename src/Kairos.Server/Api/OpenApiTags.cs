@@ -18,6 +18,7 @@ internal static class OpenApiTags
         ["Consumers"] = "Kafka consumers: lag, workers and latest-value tables.",
         ["Kafka"] = "The Kafka connection and each partner's publishing pace.",
         ["Operations"] = "Metrics for monitoring the server.",
+        ["Conditions"] = "External conditions per business date (a file arrived, a ledger closed) that steps wait for in their after.",
     };
 
     public static void AddKairosTags(this OpenApiOptions options) => options.AddDocumentTransformer((document, _, _) =>

@@ -204,7 +204,7 @@ async function runs([id]) {
   const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
   const jobInput = el('input', { value: params.get('job') ?? '', 'aria-label': t('runs.filterJob') });
   const stateInput = el('select', { 'aria-label': t('runs.filterState') }, el('option', { value: '' }, t('common.all')),
-    ['scheduled', 'queued', 'running', 'succeeded', 'failed', 'timed-out', 'killed', 'skipped'].map(s => el('option', { value: s, selected: params.get('state') === s }, t(`state.${s}`))));
+    ['scheduled', 'queued', 'waiting', 'running', 'succeeded', 'failed', 'timed-out', 'killed', 'skipped'].map(s => el('option', { value: s, selected: params.get('state') === s }, t(`state.${s}`))));
   const query = new URLSearchParams({ limit: '200' });
   if (params.get('job')) query.set('job', params.get('job'));
   if (params.get('state')) query.set('state', params.get('state'));
