@@ -23,16 +23,22 @@ public sealed class DependencyResolver(IKairosStore store, JobCatalog catalog, S
     // Runs that ended, and conditions set, this long before the previous pass are looked at again: the store learns of
     // an ending from whichever node writes it, and clocks differ a little between nodes.
     private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(30);
+    // Every so often the whole lookback is read again: an outcome recorded late (a restarted node reading its journal
+    // records the time the command really ended, minutes ago) is older than the previous pass.
+    private static readonly TimeSpan FullScanEvery = TimeSpan.FromMinutes(1);
 
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private DateTimeOffset? _lastPass;
+    private DateTimeOffset? _lastFullScan;
 
     /// <summary>Judges the waiting runs at <paramref name="now"/>; returns how many were released to start.</summary>
     public async Task<DependencyPassResult> ResolveAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var dependents = catalog.Jobs.Where(j => j.HasDependencies).ToList();
         if (dependents.Count == 0) return DependencyPassResult.Nothing;
-        var since = _lastPass is { } last ? last - Overlap : now - options.DependencyLookback;
+        var full = _lastFullScan is not { } scanned || now - scanned >= FullScanEvery || _lastPass is null;
+        var since = full ? now - options.DependencyLookback : _lastPass!.Value - Overlap;
+        if (full) _lastFullScan = now;
         var created = await CreateDateRunsAsync(dependents.Where(j => j.Schedule is null).ToList(), since, now, cancellationToken).ConfigureAwait(false);
         _lastPass = now;
 
