@@ -111,6 +111,28 @@ public sealed class DependencyTests : IAsyncLifetime
         Assert.Empty(await _server.Client.ListConditionsAsync("2026-11-01", "2026-11-30"));
     }
 
+    [Fact]
+    public async Task AJobPutThroughTheApi_ThatClosesACycleOrNamesNoJob_IsRefusedWithTheField_AndChangesNothing()
+    {
+        var cycle = await _server.Http.PutAsJsonAsync("api/jobs/extract", new JobDefinition
+        {
+            Id = "extract", Action = new ActionDefinition { Noop = true }, After = [new AfterDefinition { Job = "report" }],
+        });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, cycle.StatusCode);
+        var text = await cycle.Content.ReadAsStringAsync();
+        Assert.Contains("\"after\"", text, StringComparison.Ordinal);
+        Assert.Contains("extract → report → settle → extract", text, StringComparison.Ordinal);
+        Assert.Null((await _server.Client.GetJobAsync("extract")).Definition.After);
+
+        var unknown = await _server.Http.PutAsJsonAsync("api/jobs/orphan", new JobDefinition
+        {
+            Id = "orphan", Action = new ActionDefinition { Noop = true }, After = [new AfterDefinition { Job = "no-such-job" }],
+        });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("after[0].job", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(await _server.Client.ListJobsAsync(), j => j.Id == "orphan");
+    }
+
     private async Task<RunDto> WaitForRunAsync(string job, Func<RunDto, bool> done, string what)
     {
         var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
