@@ -24,7 +24,7 @@ public static class DependencyCheck
         if (unmet is null) return new DependencyVerdict(DependencyStatus.Ready, lines);
         if (job.WaitUntil is { } limit)
         {
-            var deadline = limit.Deadline(dueAt, job.Schedule?.Zone ?? TimeZoneInfo.Utc);
+            var deadline = limit.Deadline(dueAt, ZoneOf(job));
             if (now >= deadline)
                 return new DependencyVerdict(DependencyStatus.TimedOut, lines, Reason.Of(ReasonCodes.DependencyTimedOut, Stamp(deadline, job), unmet.Why));
         }
@@ -88,9 +88,14 @@ public static class DependencyCheck
         return previous;
     }
 
+    // A job without a schedule keeps its wall-clock times (waitUntil: "23:30") on the zone schedules default to.
+    private static TimeZoneInfo ZoneOf(Job job) => job.Schedule?.Zone ?? DefaultZone.Value;
+
+    private static readonly Lazy<TimeZoneInfo> DefaultZone = new(() => TimeZoneInfo.FindSystemTimeZoneById(Schedules.Schedule.DefaultTimeZone));
+
     private static string Stamp(DateTimeOffset instant, Job job)
     {
-        var zone = job.Schedule?.Zone ?? TimeZoneInfo.Utc;
+        var zone = ZoneOf(job);
         return TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " " + zone.Id;
     }
 }
