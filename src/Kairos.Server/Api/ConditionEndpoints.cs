@@ -17,7 +17,7 @@ internal static class ConditionEndpoints
     {
         var conditions = app.MapGroup("/api/conditions").WithTags("Conditions");
         conditions.MapGet("/", ListAsync).WithName("ListConditions").Produces<List<ConditionDto>>().ProducesValidationProblem()
-            .RequireAuthorization(AccessPolicies.Viewer).WithSummary("Conditions set for business dates from..to (default: the last 7 days to today, UTC)");
+            .RequireAuthorization(AccessPolicies.Viewer).WithSummary("Conditions set for business dates from..to (default: the last 7 days to tomorrow, UTC)");
         conditions.MapPut("/{name}/{date}", SetAsync).WithName("SetCondition").Produces<ConditionDto>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).RequireAuthorization(AccessPolicies.Operator)
             .WithSummary("Set a condition for a business date; waiting steps that need it start (operator; reason required)");
@@ -28,8 +28,9 @@ internal static class ConditionEndpoints
 
     private static async Task<IResult> ListAsync(string? from, string? to, IKairosStore store, TimeProvider clock, CancellationToken ct)
     {
+        // Business dates are local dates: east of UTC (Seoul) today's date is already tomorrow's in UTC for part of the day.
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var (start, end) = (today.AddDays(-7), today);
+        var (start, end) = (today.AddDays(-7), today.AddDays(1));
         if (from is not null && !BusinessDates.TryParse(from, out start)) return Problems.Invalid("from", ApiText.Get("Condition.DateInvalid", from));
         if (to is not null && !BusinessDates.TryParse(to, out end)) return Problems.Invalid("to", ApiText.Get("Condition.DateInvalid", to));
         if (to is null && from is not null && start > end) end = start;
