@@ -22,16 +22,17 @@ internal sealed class ChainCluster : IAsyncDisposable
 
     public string Effects { get; }
 
-    public static async Task<ChainCluster> StartAsync()
+    /// <summary>Steps work 1.5 s each; <paramref name="settleSeconds"/> lets the middle step outlast a node's restart.</summary>
+    public static async Task<ChainCluster> StartAsync(double settleSeconds = 1.5)
     {
         var postgres = TestServers.NewPostgresDatabase();
         var root = Path.GetDirectoryName(TestServers.NewSqlitePath())!;
         var jobs = Path.Combine(root, "jobs");
         var effects = Path.Combine(root, "effects.log");
         Directory.CreateDirectory(jobs);
-        var command = JsonSerializer.Serialize(ChainEffects.Command(effects));
         for (var i = 0; i < Steps.Length; i++)
         {
+            var command = JsonSerializer.Serialize(ChainEffects.Command(effects, Steps[i] == "settle" ? settleSeconds : 1.5));
             var after = i == 0 ? "" : $"after: [{{ job: {Steps[i - 1]} }}]\n";
             await File.WriteAllTextAsync(Path.Combine(jobs, $"{Steps[i]}.yaml"), $"id: {Steps[i]}\n{after}action: {{ command: {{ argv: [sh, -c, {command}] }} }}\n");
         }

@@ -6,9 +6,9 @@ namespace Kairos.EndToEnd.Tests.Chains;
 /// </summary>
 internal static class ChainEffects
 {
-    /// <summary>A step's command: start line, ~1.5 s of work (room to kill a node mid-step), end line; each one O_APPEND write.</summary>
-    public static string Command(string file) =>
-        $"echo \"$KAIROS_JOB_ID $KAIROS_BUSINESS_DATE start\" >> '{file}'; sleep 1.5; echo \"$KAIROS_JOB_ID $KAIROS_BUSINESS_DATE end\" >> '{file}'";
+    /// <summary>A step's command: start line, some seconds of work (room to kill a node mid-step), end line; each one O_APPEND write.</summary>
+    public static string Command(string file, double seconds) =>
+        $"echo \"$KAIROS_JOB_ID $KAIROS_BUSINESS_DATE start\" >> '{file}'; sleep {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}; echo \"$KAIROS_JOB_ID $KAIROS_BUSINESS_DATE end\" >> '{file}'";
 
     public static IReadOnlyList<string> Read(string file) =>
         File.Exists(file) ? File.ReadAllLines(file).Where(l => l.Length > 0).ToList() : [];
