@@ -17,7 +17,19 @@ public sealed class KafkaTestCluster : IDisposable
 
     public string BootstrapServers => Cluster.BootstrapServers;
 
-    public KafkaClients Clients(KafkaOptions? options = null) => new(options ?? new KafkaOptions(), BootstrapServers);
+    public KafkaClients Clients(KafkaOptions? options = null) => new(options ?? GroupFriendly(), BootstrapServers);
+
+    /// <summary>
+    /// Client settings for groups on the mock cluster. Once a group is up, the mock waits the session timeout less 1 s
+    /// before electing a leader on every later rebalance, whether or not all members have rejoined; and when a
+    /// follower's SyncGroup reaches it after the leader's, it answers "invalid request" and the follower rejoins,
+    /// which starts such a rebalance. With librdkafka's default 45 s session, one such race costs 44 s, two fail a
+    /// test; a 10 s session makes it 9 s. A real broker answers a late follower and ends the join once all rejoin.
+    /// </summary>
+    public static KafkaOptions GroupFriendly() => new()
+    {
+        Client = { ["session.timeout.ms"] = "10000", ["heartbeat.interval.ms"] = "1000" },
+    };
 
     /// <summary>A fresh topic name, created with <paramref name="partitions"/> partitions.</summary>
     public string NewTopic(int partitions = 1, string prefix = "t")
