@@ -33,14 +33,7 @@ public sealed partial class CommandExecutor
         return outcome ?? new ActionOutcome(false, Vanished);
     }
 
-    public void Heartbeat(string node)
-    {
-        var path = HeartbeatPath(node);
-        var folder = Path.GetDirectoryName(path)!;
-        if (!Directory.Exists(folder)) OwnerOnly.EnsureFolder(folder);
-        if (!File.Exists(path)) OwnerOnly.EnsureFile(path);
-        PosixFiles.Touch(path);
-    }
+    public void Heartbeat(string node) => NodeHeartbeat.Touch(options.Root, node);
 
     public void Forget(string node, long runId, int attempt)
     {

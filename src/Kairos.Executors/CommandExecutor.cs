@@ -111,7 +111,7 @@ public sealed partial class CommandExecutor(TimeProvider clock, CommandJournalOp
 
     private AttemptJournal JournalOf(Run run) => AttemptJournal.Of(options.Root, NodeOf(run), run.Id, run.Attempt);
 
-    private string HeartbeatPath(string node) => Path.Combine(AttemptJournal.NodeFolder(options.Root, node), "heartbeat");
+    private string HeartbeatPath(string node) => NodeHeartbeat.PathOf(options.Root, node);
 
     // A run claimed by no named node (tests, tools) keeps its journal under "local".
     private static string NodeOf(Run run) => run.Node ?? "local";

@@ -9,6 +9,9 @@ public sealed class KairosServerOptions
     /// <summary>Where the SQLite store lives when no PostgreSQL connection string is given.</summary>
     public string DataPath { get; set; } = ".data";
 
+    /// <summary>The folder of each node's command journals and heartbeat (<c>&lt;data&gt;/nodes</c>).</summary>
+    public string NodesPath => Path.Combine(DataPath, "nodes");
+
     /// <summary>A PostgreSQL connection string: when set, the store is PostgreSQL and several nodes may share it.</summary>
     public string? Postgres { get; set; }
 

@@ -1,3 +1,4 @@
+using Kairos.Executors;
 using Kairos.Hosting;
 using Kairos.Server.Access;
 using Kairos.Server.Access.KeyProtection;
@@ -48,6 +49,9 @@ public static class KairosServer
         var dataFolderWasOpen = OwnerOnly.EnsureFolder(options.DataPath);
         if (options.JobsPath is { Length: > 0 } jobs) options.JobsPath = Path.GetFullPath(jobs);
         options.NodeId ??= DefaultNodeId(builder.Configuration["urls"] ?? DefaultUrl);
+        // A node restarted after a crash tells the supervisors of the commands it left running that it is back before
+        // the seconds the rest of its start takes, so they wait for it to adopt them instead of killing them.
+        NodeHeartbeat.TouchIfKnown(options.NodesPath, options.NodeId);
         builder.Services.AddSingleton(options);
         builder.Services.AddKairos(options);
         builder.Services.AddKairosInstitutionCalendars(builder.Configuration);

@@ -26,7 +26,7 @@ public static class KairosServiceCollectionExtensions
         });
         // Each attempt's supervisor keeps its journal under the data folder, by node, so a restarted node finds it.
         // Its files change in real time, so they are polled on the system clock even when a test registers its own TimeProvider.
-        services.AddSingleton(new CommandJournalOptions { Root = Path.Combine(options.DataPath, "nodes"), PollClock = TimeProvider.System, OrphanAfter = options.NodeTimeout / 2 });
+        services.AddSingleton(new CommandJournalOptions { Root = options.NodesPath, PollClock = TimeProvider.System, OrphanAfter = options.NodeTimeout / 2 });
         services.AddSingleton<SchedulerEvents>();
         services.AddSingleton<JobCatalog>();
         services.AddHttpClient<HttpExecutor>();
