@@ -34,9 +34,9 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         await _server.DisposeAsync();
     }
 
-    private async Task<IPage> SignInAsync(string locale)
+    private async Task<IPage> SignInAsync(string locale, int width = 1280, int height = 900)
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, BaseURL = _server.Address.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, BaseURL = _server.Address.ToString(), ViewportSize = new() { Width = width, Height = height } });
         var page = await context.NewPageAsync();
         page.Dialog += (_, dialog) => throw new InvalidOperationException($"a script ran and opened a dialog: {dialog.Message}");
         await page.GotoAsync("/");
@@ -60,6 +60,26 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         var folder = Path.Combine(RepoRoot(), "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    [Theory]
+    [InlineData("en-US")]
+    [InlineData("ko-KR")]
+    public async Task Dashboard_OnA1366x768Screen_CountsAtAGlance_EveryTableShowsAllItsColumns(string locale)
+    {
+        var failed = await _server.Client.TriggerAsync("failing", reason: "set-up");
+        for (var i = 0; i < 100 && (await _server.Client.GetRunAsync(failed.RunId)).State != "failed"; i++) await Task.Delay(100);
+
+        var page = await SignInAsync(locale, 1366, 768);
+        await page.WaitForSelectorAsync($"#failed a[href='#/runs/{failed.RunId}']");
+        await ShotAsync(page, $"dashboard-1366-{locale}");
+        Assert.NotEqual("0", await page.InnerTextAsync("#tiles [data-target=failed] .count"));
+        Assert.Contains("bad", await page.GetAttributeAsync("#tiles [data-target=failed]", "class") ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain("null", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        // A card narrower than its table scrolls it sideways, which hides columns; none may.
+        var cut = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('main section')].filter(s => s.scrollWidth > s.clientWidth + 1).map(s => s.id + ': ' + s.scrollWidth + ' > ' + s.clientWidth)");
+        Assert.Empty(cut);
     }
 
     [Fact]

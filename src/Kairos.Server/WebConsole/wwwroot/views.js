@@ -35,6 +35,12 @@ function runRows(runs) {
 }
 const runHeaders = () => [t('col.run'), t('col.job'), t('col.state'), t('col.businessDate'), t('col.slot'), t('col.started'), t('col.lateness'), t('col.result')];
 
+// A dashboard tile: the count large, coloured by its tone only when there is something to look at.
+const tile = (target, label, count, tone) => el('button', {
+  type: 'button', class: count > 0 ? `tile ${tone}` : 'tile', 'data-target': target,
+  onclick: () => document.getElementById(target)?.scrollIntoView({ behavior: 'smooth', block: 'start' }),
+}, el('span', { class: 'count' }, String(count)), el('span', { class: 'label' }, label));
+
 const canOperate = () => session.me && session.me.role !== 'viewer';
 
 // The timer is set once per visit; each tick only redraws (setting it in the redraw would double the timers every tick).
@@ -56,17 +62,23 @@ async function dashboardNodes() {
   return [
     el('h1', {}, t('nav.dashboard')),
     el('p', { class: 'muted' }, t('time.zoneNote', 'KST (Asia/Seoul)'), ' · ', t('common.updated', formatTime(new Date().toISOString()))),
-    el('div', { class: 'cards' },
-      el('section', { id: 'running' }, el('h2', {}, `${t('dash.running')} (${running.length})`), table(runHeaders(), runRows(running))),
-      el('section', { id: 'failed' }, el('h2', {}, `${t('dash.failed')} (${failed.filter(within).length})`), table(runHeaders(), runRows(failed.filter(within)))),
-      el('section', { id: 'late' }, el('h2', {}, `${t('dash.late')} (${late.length})`), table(runHeaders(), runRows(late))),
-      el('section', { id: 'held' }, el('h2', {}, `${t('dash.held')} (${held.length})`),
-        table([t('col.job'), t('col.heldBy'), t('common.reason')], held.map(j => [jobLink(j.id), j.heldBy ?? '', j.heldReason ?? ''])))),
+    // Counts first, in colour, so the state of the night shows at a glance; each tile leads to its table. The tables
+    // run the full width below: side by side, at 1366 px, each card cut off half of its eight columns.
+    el('div', { class: 'tiles', id: 'tiles' },
+      tile('running', t('dash.running'), running.length, 'running'),
+      tile('failed', t('dash.failed'), failed.filter(within).length, 'bad'),
+      tile('late', t('dash.late'), late.length, 'warn'),
+      tile('held', t('dash.held'), held.length, 'warn')),
+    el('section', { id: 'running' }, el('h2', {}, `${t('dash.running')} (${running.length})`), table(runHeaders(), runRows(running))),
+    el('section', { id: 'failed' }, el('h2', {}, `${t('dash.failed')} (${failed.filter(within).length})`), table(runHeaders(), runRows(failed.filter(within)))),
+    el('section', { id: 'late' }, el('h2', {}, `${t('dash.late')} (${late.length})`), table(runHeaders(), runRows(late))),
+    el('section', { id: 'held' }, el('h2', {}, `${t('dash.held')} (${held.length})`),
+      table([t('col.job'), t('col.heldBy'), t('common.reason')], held.map(j => [jobLink(j.id), j.heldBy ?? '', j.heldReason ?? '']))),
     pending.length ? el('p', { id: 'pending-approvals', class: 'notice' }, el('a', { href: '#/approvals' }, t('dash.pendingApprovals', pending.length))) : null,
     el('section', { id: 'next' }, el('h2', {}, t('dash.next')),
       table([t('col.job'), t('col.slot'), t('col.businessDate')], next.map(s => [jobLink(s.jobId), s.localTime, s.businessDate]))),
     el('section', { id: 'recent-alerts' }, el('h2', {}, t('dash.alerts')), alertTable(alerts.filter(a => new Date(a.createdAt).getTime() >= since))),
-  ];
+  ].filter(Boolean); // replaceChildren writes a null as the text "null"
 }
 
 async function jobs() {
