@@ -157,6 +157,10 @@ public sealed class KairosClient(HttpClient http)
     public Task<KafkaStatusDto> GetKafkaAsync(CancellationToken cancellationToken = default) =>
         GetAsync<KafkaStatusDto>("api/kafka", cancellationToken);
 
+    /// <summary>What each job did on each of the latest business dates (default 30, until today in Seoul).</summary>
+    public Task<DateGridDto> GetDateGridAsync(int? days = null, string? until = null, CancellationToken cancellationToken = default) =>
+        GetAsync<DateGridDto>("api/grid" + Query(("days", days?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("until", until)), cancellationToken);
+
     /// <summary>Conditions set for business dates from..to (the server's default range when null).</summary>
     public Task<List<ConditionDto>> ListConditionsAsync(string? from = null, string? to = null, CancellationToken cancellationToken = default) =>
         GetAsync<List<ConditionDto>>("api/conditions" + Query(("from", from), ("to", to)), cancellationToken);

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Kairos.Client;
 using Kairos.Client.Contracts;
 
 namespace Kairos.Server.Tests;
@@ -60,6 +61,25 @@ public sealed class DependencyTests : IAsyncLifetime
         Assert.Single(await _server.Client.ListRunsAsync("report"));
         var events = await _server.Client.GetRunEventsAsync(report.Id);
         Assert.Contains(events, e => e is { From: "waiting", To: "scheduled" } && e.Detail!.StartsWith("dependencies met: settle 2026-11-23", StringComparison.Ordinal));
+
+        // The grid shows the date as it ended: settle's rerun succeeded, after one failure; never ran has an empty row.
+        var grid = await _server.Client.GetDateGridAsync(until: "2026-11-23");
+        Assert.Equal("2026-11-23", grid.Dates[^1]);
+        var settleCell = grid.Jobs.Single(j => j.JobId == "settle").Cells.Single();
+        Assert.Equal(("2026-11-23", rerun.RunId, "succeeded", 2, 1), (settleCell.BusinessDate, settleCell.RunId, settleCell.State, settleCell.Runs, settleCell.Failed));
+        Assert.Empty(grid.Jobs.Single(j => j.JobId == "never").Cells);
+        Assert.Equal(["extract", "load", "never", "night", "report", "settle"], grid.Jobs.Select(j => j.JobId));
+    }
+
+    [Theory]
+    [InlineData(0, null, "days")]
+    [InlineData(91, null, "days")]
+    [InlineData(null, "2026-13-01", "until")]
+    public async Task TheGrid_BadRange_ClearErrorNamingTheField(int? days, string? until, string field)
+    {
+        var e = await Assert.ThrowsAsync<KairosApiException>(() => _server.Client.GetDateGridAsync(days, until));
+        Assert.Equal((System.Net.HttpStatusCode.BadRequest, "validation"), (e.Status, e.Code));
+        Assert.Equal([field], e.Errors.Keys);
     }
 
     [Fact]

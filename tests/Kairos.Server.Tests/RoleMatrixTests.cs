@@ -56,6 +56,7 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         ["POST /api/jobs/{id}/backfill"] = Role.Operator,
         ["GET /api/slots"] = Role.Viewer,
         ["GET /api/conditions/"] = Role.Viewer,
+        ["GET /api/grid"] = Role.Viewer,
         ["PUT /api/conditions/{name}/{date}"] = Role.Operator,
         ["DELETE /api/conditions/{name}/{date}"] = Role.Operator,
         ["GET /api/runs/"] = Role.Viewer,

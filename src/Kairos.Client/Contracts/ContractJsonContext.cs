@@ -24,6 +24,7 @@ namespace Kairos.Client.Contracts;
 [JsonSerializable(typeof(ExplainDto))]
 [JsonSerializable(typeof(ActionRequest))]
 [JsonSerializable(typeof(ConditionDto))]
+[JsonSerializable(typeof(DateGridDto))]
 [JsonSerializable(typeof(DependencyDto))]
 [JsonSerializable(typeof(List<ConditionDto>))]
 [JsonSerializable(typeof(TriggerRequest))]

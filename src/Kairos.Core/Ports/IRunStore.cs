@@ -147,4 +147,10 @@ public interface IRunStore
         CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<RunEvent>> EventsAsync(long runId, CancellationToken cancellationToken = default);
+
+    /// <summary>The latest <paramref name="count"/> business dates on or before <paramref name="until"/> that any run of <paramref name="jobIds"/> (null: every job) has, newest first.</summary>
+    Task<IReadOnlyList<DateOnly>> RecentBusinessDatesAsync(IReadOnlyCollection<string>? jobIds, DateOnly until, int count, CancellationToken cancellationToken = default);
+
+    /// <summary>One cell per (job, business date) in [from, to] that has runs, for <paramref name="jobIds"/> (null: every job), ordered by job and date.</summary>
+    Task<IReadOnlyList<DateCell>> DateCellsAsync(IReadOnlyCollection<string>? jobIds, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
 }

@@ -108,6 +108,7 @@ public static class KairosServer
         api.MapAuditEndpoints();
         api.MapCalendarEndpoints();
         api.MapConditionEndpoints();
+        api.MapGridEndpoints();
         api.MapApprovalEndpoints();
         api.MapAlertEndpoints();
         api.MapKafkaEndpoints();
