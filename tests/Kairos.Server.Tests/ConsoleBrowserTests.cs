@@ -83,6 +83,29 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Grid_JobsByBusinessDate_ColouredByState_ASquareOpensItsRun()
+    {
+        var failed = await _server.Client.TriggerAsync("failing", "2026-11-20", "set-up");
+        var report = await _server.Client.TriggerAsync("report", "2026-11-23", "set-up");
+        await _server.WaitForStateAsync(report.RunId, "succeeded");
+        for (var i = 0; i < 100 && (await _server.Client.GetRunAsync(failed.RunId)).State != "failed"; i++) await Task.Delay(100);
+
+        var page = await SignInAsync("ko-KR", 1366, 768);
+        await page.ClickAsync("#nav a[href='#/grid']");
+        var cell = page.Locator("tr[data-job=failing] td[data-date='2026-11-20'] a.sq");
+        await cell.WaitForAsync();
+        Assert.Contains("failed", await cell.GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+        Assert.Contains("succeeded", await page.GetAttributeAsync("tr[data-job=report] td[data-date='2026-11-23'] a.sq", "class") ?? "", StringComparison.Ordinal);
+        // A date the job has no run for is a hole, not a colour.
+        Assert.Equal(1, await page.Locator("tr[data-job=failing] td[data-date='2026-11-23'] span.sq.none").CountAsync());
+        await ShotAsync(page, "grid-ko");
+
+        await cell.ClickAsync();
+        await PageUrl.WaitAsync(page, url => url.EndsWith($"/runs/{failed.RunId}", StringComparison.Ordinal), "the failed run's page");
+        await page.WaitForSelectorAsync("#run-result");
+    }
+
+    [Fact]
     public async Task Operator_FindsFailedRun_ReadsLog_Reruns_KillsARunning_HoldsAJob_SeesSkippedSlotAndAudit()
     {
         var failed = await _server.Client.TriggerAsync("failing", reason: "set-up");

@@ -210,6 +210,33 @@ function backfillSection(id) {
       el('button', { id: 'backfill-show', class: 'secondary', onclick: show }, t('backfill.preview'))), preview);
 }
 
+// Jobs by business date, as Airflow's grid: one square per job and date, coloured by the state of that date's latest
+// run, so a column of red or a hole in a row shows at a glance. A square leads to the run; its title says the rest.
+async function grid() {
+  const data = await api('GET', '/api/grid?days=30');
+  const intro = el('p', { class: 'muted' }, t('grid.intro'));
+  if (data.dates.length === 0) return [el('h1', {}, t('nav.grid')), el('section', {}, intro, el('p', { class: 'muted' }, t('grid.empty')))];
+  const failedStates = ['failed', 'timed-out', 'killed'];
+  const square = (job, date, cell) => {
+    if (!cell) return el('span', { class: 'sq none', title: t('grid.noRun', job, date) });
+    const says = t('grid.cell', job, date, t(`state.${cell.state}`), cell.runs, cell.failed);
+    const recovered = cell.failed > 0 && !failedStates.includes(cell.state) ? ' recovered' : '';
+    return el('a', { href: `#/runs/${cell.runId}`, class: `sq ${cell.state}${recovered}`, title: says, 'aria-label': says });
+  };
+  const legend = el('p', { class: 'legend' },
+    ['succeeded', 'failed', 'running', 'waiting', 'skipped', 'scheduled'].map(s => el('span', {}, el('span', { class: `sq ${s}` }), t(`state.${s}`))),
+    el('span', {}, el('span', { class: 'sq succeeded recovered' }), t('grid.recovered')),
+    el('span', {}, el('span', { class: 'sq none' }), t('grid.none')));
+  const head = el('tr', {}, el('th', {}, t('col.job')), data.dates.map(d => el('th', { class: 'date', title: d }, d.slice(5))));
+  const rows = data.jobs.map(row => {
+    const byDate = new Map(row.cells.map(c => [c.businessDate, c]));
+    return el('tr', { 'data-job': row.jobId }, el('th', {}, jobLink(row.jobId)),
+      data.dates.map(d => el('td', { 'data-date': d }, square(row.jobId, d, byDate.get(d)))));
+  });
+  return [el('h1', {}, t('nav.grid')),
+    el('section', { id: 'grid' }, intro, legend, el('table', { class: 'grid' }, el('thead', {}, head), el('tbody', {}, rows)))];
+}
+
 async function runs([id]) {
   if (id) return run(id);
   await loadJobs();
@@ -416,4 +443,4 @@ async function audit() {
         el('span', { class: 'detail' }, (e.detail ?? '').length > 300 ? `${e.detail.slice(0, 300)}…` : e.detail ?? ''), e.source ?? ''])))];
 }
 
-export const views = { dashboard, jobs: job, runs, calendars, approvals, users, audit };
+export const views = { dashboard, jobs: job, runs, grid, calendars, approvals, users, audit };
