@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Kairos.Calendars;
 using Kairos.Client.Contracts;
+using Kairos.Core.Dependencies;
 using Kairos.Core.Jobs;
 using Kairos.Core.Schedules;
 using Kairos.Core.Triggers;
@@ -114,9 +115,16 @@ public sealed partial class JobValidator(ICalendarSource calendars, bool inspect
     private JobAction? ValidateAction(ActionDefinition? a, string? baseFolder, bool triggered, Action<string, string> error)
     {
         if (a is null) { error("action", DefinitionText.Get("action.required")); return null; }
-        var kinds = (a.Command is null ? 0 : 1) + (a.Http is null ? 0 : 1) + (a.KafkaPublish is null ? 0 : 1) + (a.Noop == true ? 1 : 0);
+        var kinds = (a.Command is null ? 0 : 1) + (a.Http is null ? 0 : 1) + (a.KafkaPublish is null ? 0 : 1) + (a.Noop == true ? 1 : 0)
+            + (a.SetCondition is null ? 0 : 1);
         if (kinds != 1) { error("action", DefinitionText.Get("action.exactlyOne", kinds)); return null; }
         if (a.Noop == true) return new NoopAction();
+        if (a.SetCondition is { } set)
+        {
+            if (ConditionName.IsValid(set.Name)) return new SetConditionAction(set.Name!);
+            error("action.setCondition.name", DefinitionText.Get("after.condition.pattern", set.Name));
+            return null;
+        }
         if (a.Command is { } c) return ValidateCommand(c, "action.command", baseFolder, error);
         if (a.KafkaPublish is { } k) return ValidateKafkaPublish(k, baseFolder, triggered, error);
         var h = a.Http!;

@@ -15,6 +15,7 @@ namespace Kairos.Definitions;
 [YamlSerializable(typeof(CommandDefinition))]
 [YamlSerializable(typeof(HttpDefinition))]
 [YamlSerializable(typeof(KafkaPublishDefinition))]
+[YamlSerializable(typeof(SetConditionDefinition))]
 [YamlSerializable(typeof(RetryDefinition))]
 [YamlSerializable(typeof(MisfireDefinition))]
 [YamlSerializable(typeof(SlaDefinition))]

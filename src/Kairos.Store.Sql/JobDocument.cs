@@ -73,6 +73,12 @@ internal sealed class ActionDocument
     public HttpDocument? Http { get; set; }
     public KafkaPublishDocument? KafkaPublish { get; set; }
     public bool? Noop { get; set; }
+    public SetConditionDocument? SetCondition { get; set; }
+}
+
+internal sealed class SetConditionDocument
+{
+    public string? Name { get; set; }
 }
 
 internal sealed class CommandDocument

@@ -14,6 +14,16 @@ public sealed class ActionDefinition
 
     /// <summary>Do nothing and succeed (for testing schedules).</summary>
     public bool? Noop { get; set; }
+
+    /// <summary>Set an external condition for the run's business date (with a trigger: when a message arrives).</summary>
+    public SetConditionDefinition? SetCondition { get; set; }
+}
+
+/// <summary>The condition a run sets for its business date; steps with <c>after: [{ condition: NAME }]</c> wait for it.</summary>
+public sealed class SetConditionDefinition
+{
+    /// <summary>Lower-case letters, digits, <c>.</c>, <c>_</c> and <c>-</c>, such as <c>core-eod-file</c>.</summary>
+    public string? Name { get; set; }
 }
 
 /// <summary>

@@ -24,3 +24,10 @@ public sealed record HttpAction(
 
 /// <summary>Does nothing and succeeds; used to measure the scheduler itself.</summary>
 public sealed record NoopAction : JobAction;
+
+/// <summary>
+/// Sets the external condition <paramref name="Name"/> for the run's business date, so the steps waiting for it start:
+/// with an event trigger, a Kafka message (a core-banking "EOD file arrived") sets a condition. Setting is idempotent
+/// (the first setting is kept), so a repeated run changes nothing.
+/// </summary>
+public sealed record SetConditionAction(string Name) : JobAction;

@@ -31,6 +31,7 @@ public static class KairosServiceCollectionExtensions
         services.AddSingleton<JobCatalog>();
         services.AddHttpClient<HttpExecutor>();
         services.AddSingleton<IActionExecutor, NoopExecutor>();
+        services.AddSingleton<IActionExecutor, SetConditionExecutor>();
         services.AddSingleton<CommandExecutor>();
         services.AddSingleton<IActionExecutor>(sp => sp.GetRequiredService<CommandExecutor>());
         services.AddSingleton<IActionExecutor>(sp => sp.GetRequiredService<HttpExecutor>());

@@ -1,7 +1,10 @@
 namespace Kairos.Core.Jobs;
 
 /// <summary>What a run does, as written: exactly one member is set in a valid definition.</summary>
-public sealed record ActionSpec(CommandSpec? Command = null, HttpSpec? Http = null, KafkaPublishSpec? KafkaPublish = null, bool? Noop = null);
+public sealed record ActionSpec(CommandSpec? Command = null, HttpSpec? Http = null, KafkaPublishSpec? KafkaPublish = null, bool? Noop = null,
+    SetConditionSpec? SetCondition = null);
+
+public sealed record SetConditionSpec(string? Name = null);
 
 public sealed record CommandSpec(
     IReadOnlyList<string>? Argv = null,
