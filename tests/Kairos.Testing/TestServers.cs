@@ -54,6 +54,7 @@ public static class TestServers
         if (asRoot) Run("chown", $"postgres {folder}");
         Run(bin + "/initdb", $"-D {folder}/data -U postgres --auth=trust -E UTF8 --no-sync", asRoot);
         Run(bin + "/pg_ctl", $"-D {folder}/data -l {folder}/server.log -w -o \"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories={folder} -c fsync=off -c max_connections=200\" start", asRoot);
+        StopWhenThisProcessEnds(bin, folder, asRoot);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try
@@ -84,6 +85,17 @@ public static class TestServers
     }
 
     /// <summary>Runs a program to its end (as the postgres user when asked); a non-zero exit throws with its output.</summary>
+    // The test platform may end a test host without running its ProcessExit handlers, which left one server running
+    // after each full suite. A watchdog outside the host stops the server once the host is gone, however it ended. It
+    // lets go of the pipes it was started with at once, so nothing waits for its output.
+    private static void StopWhenThisProcessEnds(string bin, string folder, bool asRoot)
+    {
+        var stop = $"{(asRoot ? "runuser -u postgres -- " : "")}{bin}/pg_ctl -D {folder}/data -m immediate stop";
+        var script = $"exec </dev/null >/dev/null 2>&1; while kill -0 {Environment.ProcessId}; do sleep 1; done; {stop}; rm -rf {folder}";
+        var start = new ProcessStartInfo("sh", ["-c", script]) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        Process.Start(start)!.Dispose();
+    }
+
     internal static void Run(string file, string arguments, bool asPostgres = false)
     {
         var start = asPostgres
