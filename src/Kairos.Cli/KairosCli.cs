@@ -33,7 +33,7 @@ public static class KairosCli
                      ValidateCommand.Build(), ExplainCommand.Build(), JobsCommand.Build(), RunsCommand.Build(), LogsCommand.Build(clock),
                      TriggerCommand.Build(), HoldCommand.Build(hold: true), HoldCommand.Build(hold: false), KillCommand.Build(), RerunCommand.Build(),
                      OperationsCommands.MarkSucceeded(), OperationsCommands.SkipNext(), OperationsCommands.Backfill(), OperationsCommands.Approvals(),
-                     CalCommand.Build(clock), ConsumersCommand.Build(), KedaCommand.Build(), ConditionCommand.BuildList(), ConditionCommand.Build(),
+                     CalCommand.Build(clock), ConsumersCommand.Build(), KedaCommand.Build(), ConditionCommand.BuildList(), ConditionCommand.Build(), GridCommand.Build(),
                  })
         {
             root.Subcommands.Add(command);
