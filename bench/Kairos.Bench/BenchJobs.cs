@@ -10,11 +10,13 @@ internal static class BenchJobs
     /// <summary>Stores <paramref name="count"/> copies of <paramref name="definition"/> with ids prefix00000, prefix00001, ...</summary>
     public static async Task SeedAsync(IKairosStore store, JobDefinition definition, string prefix, int count)
     {
-        for (var i = 0; i < count; i++)
-        {
-            definition.Id = Id(prefix, i);
-            await store.Jobs.UpsertAsync(new JobRecord(definition.Id, definition.ToSpec(), "bench", OverlapPolicy.Allow, TimeProvider.System.GetUtcNow()), new JobChange("bench"));
-        }
+        for (var i = 0; i < count; i++) await SeedOneAsync(store, definition, Id(prefix, i));
+    }
+
+    public static async Task SeedOneAsync(IKairosStore store, JobDefinition definition, string id)
+    {
+        definition.Id = id;
+        await store.Jobs.UpsertAsync(new JobRecord(id, definition.ToSpec(), "bench", OverlapPolicy.Allow, TimeProvider.System.GetUtcNow()), new JobChange("bench"));
     }
 
     public static string Id(string prefix, int i) => $"{prefix}{i:D5}";

@@ -61,6 +61,6 @@ internal sealed class Measurement
 
     public static string Json(Dictionary<string, object?> result) => JsonSerializer.Serialize(result);
 
-    private static double? Percentile(double[] sorted, double p) =>
+    internal static double? Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? null : Math.Round(sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)], 2);
 }

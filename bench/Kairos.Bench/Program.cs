@@ -19,6 +19,16 @@ if (args.Length > 0 && args[0] == "kafka")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "chains")
+{
+    var chains = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+    var steps = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
+    Console.Error.WriteLine($"bench: {chains} chains of {steps} noop steps for one business date, Kairos on PostgreSQL, then Quartz's job chaining in memory");
+    Console.WriteLine(Measurement.Json(await ChainScenario.RunAsync(chains, steps, TestServers.NewPostgresDatabase())));
+    Console.WriteLine(Measurement.Json(await QuartzChainScenario.RunAsync(chains, steps)));
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "scenario")
 {
     var (name, store, jobs, seconds) = (args[1], args[2], int.Parse(args[3]), int.Parse(args[4]));
