@@ -23,6 +23,10 @@ internal static class Problems
 
     public static IResult Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>Validation errors as the validators give them, one (field, message) each; a field's messages are grouped.</summary>
+    public static IResult Invalid(IEnumerable<(string Field, string Message)> errors) =>
+        Invalid(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+
     private static Dictionary<string, object?> Code(string code) => new() { ["code"] = code };
 
     /// <summary>Problems made by the framework (401, 403, 429 …) get a code too, so a client can always switch on it.</summary>

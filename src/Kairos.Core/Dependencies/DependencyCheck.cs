@@ -89,9 +89,7 @@ public static class DependencyCheck
     }
 
     // A job without a schedule keeps its wall-clock times (waitUntil: "23:30") on the zone schedules default to.
-    private static TimeZoneInfo ZoneOf(Job job) => job.Schedule?.Zone ?? DefaultZone.Value;
-
-    private static readonly Lazy<TimeZoneInfo> DefaultZone = new(() => TimeZoneInfo.FindSystemTimeZoneById(Schedules.Schedule.DefaultTimeZone));
+    private static TimeZoneInfo ZoneOf(Job job) => job.Schedule?.Zone ?? Schedules.Schedule.DefaultZone;
 
     private static string Stamp(DateTimeOffset instant, Job job)
     {

@@ -12,6 +12,11 @@ public sealed record Schedule(CronExpression Cron, TimeZoneInfo Zone, string? Ca
 {
     public const string DefaultTimeZone = "Asia/Seoul";
 
+    /// <summary>The zone of <see cref="DefaultTimeZone"/>, for the wall-clock times of jobs without a schedule; looked up once.</summary>
+    public static TimeZoneInfo DefaultZone => LazyDefaultZone.Value;
+
+    private static readonly Lazy<TimeZoneInfo> LazyDefaultZone = new(() => TimeZoneInfo.FindSystemTimeZoneById(DefaultTimeZone));
+
     /// <summary>The day rule; every day when none was given.</summary>
     public DayRule Rule => Days ?? DayRule.EveryDay;
 

@@ -18,7 +18,7 @@ namespace Kairos.Kafka.Triggers;
 public sealed class EventRunHandler(Job job, IRunStore runs, TimeProvider clock, ICalendarSource? calendars = null) : IMessageHandler
 {
     private readonly EventTrigger _trigger = job.Trigger ?? throw new ArgumentException($"job '{job.Id}' has no trigger", nameof(job));
-    private readonly TimeZoneInfo _zone = job.Schedule?.Zone ?? TimeZoneInfo.FindSystemTimeZoneById(Schedule.DefaultTimeZone);
+    private readonly TimeZoneInfo _zone = job.Schedule?.Zone ?? Schedule.DefaultZone;
 
     /// <summary>The consumer name (and so the inbox, and the default consumer group) of a job's trigger.</summary>
     public static string ConsumerName(string jobId) => "kairos-trigger-" + jobId;

@@ -71,7 +71,7 @@ internal sealed partial class AlertMonitor(
     private async Task CheckRunAsync(Run run, DateTimeOffset now, CancellationToken ct)
     {
         var job = jobs.Find(run.JobId);
-        var zone = job?.Schedule?.Zone ?? TimeZoneInfo.FindSystemTimeZoneById(Core.Schedules.Schedule.DefaultTimeZone);
+        var zone = job?.Schedule?.Zone ?? Core.Schedules.Schedule.DefaultZone;
         foreach (var due in AlertRules.Due(run, job?.Sla, zone, now))
         {
             foreach (var webhook in options.Webhooks.Where(w => w.Wants(due.Kind)))

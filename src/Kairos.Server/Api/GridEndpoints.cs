@@ -21,8 +21,7 @@ internal static class GridEndpoints
     {
         if (days is < 1 or > MaxDays) return Problems.Invalid("days", ApiText.Get("Grid.Days", MaxDays));
         // Business dates are local: the console speaks Seoul time, so "today" is Seoul's.
-        var seoul = TimeZoneInfo.FindSystemTimeZoneById(Schedule.DefaultTimeZone);
-        var end = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), seoul).DateTime);
+        var end = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Schedule.DefaultZone).DateTime);
         if (until is not null && !BusinessDates.TryParse(until, out end)) return Problems.Invalid("until", ApiText.Get("Condition.DateInvalid", until));
 
         var scope = ReadScope.Of(http);

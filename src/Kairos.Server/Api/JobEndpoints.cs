@@ -48,14 +48,14 @@ internal static partial class JobEndpoints
         definition.Id ??= id;
         if (definition.Id != id) return Problems.Invalid("id", ApiText.Get("Job.IdMismatch", definition.Id, id));
         var (job, errors) = new JobValidator(calendars).Validate(definition);
-        if (job is null) return Problems.Invalid(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+        if (job is null) return Problems.Invalid(errors);
         if (job.HasDependencies)
         {
             // Among the jobs the store holds now: an upstream must exist, and the change must not close a cycle.
             var upstreams = (await store.Jobs.ListAsync(ct)).ToDictionary(r => r.Id,
                 r => (IReadOnlyList<string>)(r.Definition.After ?? []).Select(a => a.Job).OfType<string>().ToList(), StringComparer.Ordinal);
             var problems = DependencyRules.Check(job, upstreams);
-            if (problems.Count > 0) return Problems.Invalid(problems.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+            if (problems.Count > 0) return Problems.Invalid(problems);
         }
         var before = await store.Jobs.GetAsync(id, ct);
         await store.Jobs.UpsertAsync(new JobRecord(id, definition.ToSpec(), "api", job.Overlap, clock.GetUtcNow()), DefinitionChange.Of(http, reason), job.HeldInitially, ct);

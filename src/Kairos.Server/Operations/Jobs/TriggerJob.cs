@@ -28,7 +28,7 @@ internal sealed class TriggerJob(FourEyes fourEyes, IKairosStore store, JobCatal
         if (!scope.MayRead(actor, await store.Jobs.GetAsync(jobId, ct))) return Refusal.NotFound(ApiText.Get("Job.NotFound", jobId));
         if (scope.ActRefusal(actor, jobId) is { } refused) return refused;
         var schedule = catalog.Find(jobId)?.Schedule;
-        var zone = schedule?.Zone ?? TimeZoneInfo.FindSystemTimeZoneById(Schedule.DefaultTimeZone);
+        var zone = schedule?.Zone ?? Schedule.DefaultZone;
         await calendars.RefreshAsync(ct);
         var calendar = schedule?.CalendarId is { } calendarId ? calendars.Find(calendarId) : null;
         var today = (schedule?.DateRuleOn(calendar) ?? BusinessDateRule.Default)
