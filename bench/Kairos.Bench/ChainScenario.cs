@@ -30,9 +30,9 @@ internal static class ChainScenario
                 var definition = new JobDefinition
                 {
                     Action = new() { Noop = true },
-                    After = s == 0 ? null : [new AfterDefinition { Job = StepId(c, s - 1) }],
+                    After = s == 0 ? null : [new AfterDefinition { Job = ChainFigures.StepId(c, s - 1) }],
                 };
-                await BenchJobs.SeedOneAsync(store, definition, StepId(c, s));
+                await BenchJobs.SeedOneAsync(store, definition, ChainFigures.StepId(c, s));
             }
         }
         var catalog = new JobCatalog(store, BuiltInCalendars.Default, NullLogger<JobCatalog>.Instance);
@@ -47,7 +47,7 @@ internal static class ChainScenario
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var now = TimeProvider.System.GetUtcNow();
         for (var c = 0; c < chains; c++)
-            await store.Runs.AddRunAsync(new NewRun(StepId(c, 0), null, TriggerKind.Manual, Day, now, RunState.Queued, RequestedBy: "bench"), now);
+            await store.Runs.AddRunAsync(new NewRun(ChainFigures.StepId(c, 0), null, TriggerKind.Manual, Day, now, RunState.Queued, RequestedBy: "bench"), now);
         scheduler.Wake();
         var total = chains * steps;
         var deadline = TimeSpan.FromSeconds(60 + total / 20);
@@ -63,7 +63,7 @@ internal static class ChainScenario
             Run? upstream = null;
             for (var s = 0; s < steps; s++)
             {
-                var runs = await store.Runs.BusinessDateRunsAsync(StepId(c, s), Day, Day);
+                var runs = await store.Runs.BusinessDateRunsAsync(ChainFigures.StepId(c, s), Day, Day);
                 duplicates += Math.Max(0, runs.Count - 1);
                 var run = runs.FirstOrDefault(r => r.State == RunState.Succeeded);
                 if (run is null) break;
@@ -72,25 +72,7 @@ internal static class ChainScenario
                 upstream = run;
             }
         }
-        var sorted = gaps.Order().ToArray();
-        return new Dictionary<string, object?>
-        {
-            ["scenario"] = "kairos-chains",
-            ["store"] = "postgres",
-            ["chains"] = chains,
-            ["steps"] = steps,
-            ["runs_succeeded"] = succeeded,
-            ["runs_expected"] = total,
-            ["upstream_success_to_downstream_start_p50_ms"] = Measurement.Percentile(sorted, 0.50),
-            ["upstream_success_to_downstream_start_p99_ms"] = Measurement.Percentile(sorted, 0.99),
-            ["upstream_success_to_downstream_start_max_ms"] = sorted.Length == 0 ? null : Math.Round(sorted[^1], 2),
-            ["handoffs"] = sorted.Length,
-            ["duplicates"] = duplicates,
-            ["total_s"] = Math.Round(wall, 2),
-            ["cpu_s"] = Math.Round(cpuSeconds, 2),
-            ["persisted"] = true,
-        };
+        return ChainFigures.Result("kairos-chains", "postgres", chains, steps, succeeded, gaps, duplicates, wall, cpuSeconds, persisted: true);
     }
 
-    private static string StepId(int chain, int step) => $"c{chain:D4}-s{step:D2}";
 }

@@ -29,15 +29,15 @@ internal static class QuartzChainScenario
         {
             for (var s = 0; s < steps; s++)
             {
-                await scheduler.AddJob(JobBuilder.Create<StepJob>().WithIdentity(StepId(c, s)).StoreDurably().Build(), new AddJobOptions { Replace = true });
-                if (s > 0) chaining.AddJobChainLink(new JobKey(StepId(c, s - 1)), new JobKey(StepId(c, s)));
+                await scheduler.AddJob(JobBuilder.Create<StepJob>().WithIdentity(ChainFigures.StepId(c, s)).StoreDurably().Build(), new AddJobOptions { Replace = true });
+                if (s > 0) chaining.AddJobChainLink(new JobKey(ChainFigures.StepId(c, s - 1)), new JobKey(ChainFigures.StepId(c, s)));
             }
         }
         scheduler.ListenerManager.AddJobListener(chaining);
         await scheduler.Start();
         var clock = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        for (var c = 0; c < chains; c++) await scheduler.TriggerJob(new JobKey(StepId(c, 0)));
+        for (var c = 0; c < chains; c++) await scheduler.TriggerJob(new JobKey(ChainFigures.StepId(c, 0)));
         var total = chains * steps;
         while (Timings.Count < total && clock.Elapsed < TimeSpan.FromSeconds(60 + total / 20)) await Task.Delay(20);
         var wall = clock.Elapsed.TotalSeconds;
@@ -49,31 +49,13 @@ internal static class QuartzChainScenario
         {
             for (var s = 1; s < steps; s++)
             {
-                if (Timings.TryGetValue(StepId(c, s - 1), out var up) && Timings.TryGetValue(StepId(c, s), out var down))
+                if (Timings.TryGetValue(ChainFigures.StepId(c, s - 1), out var up) && Timings.TryGetValue(ChainFigures.StepId(c, s), out var down))
                     gaps.Add(Stopwatch.GetElapsedTime(up.End, down.Start).TotalMilliseconds);
             }
         }
-        var sorted = gaps.Order().ToArray();
-        return new Dictionary<string, object?>
-        {
-            ["scenario"] = "quartz-chains",
-            ["store"] = "memory (RAMJobStore), JobChainingJobListener",
-            ["chains"] = chains,
-            ["steps"] = steps,
-            ["runs_succeeded"] = Timings.Count,
-            ["runs_expected"] = total,
-            ["upstream_success_to_downstream_start_p50_ms"] = Measurement.Percentile(sorted, 0.50),
-            ["upstream_success_to_downstream_start_p99_ms"] = Measurement.Percentile(sorted, 0.99),
-            ["upstream_success_to_downstream_start_max_ms"] = sorted.Length == 0 ? null : Math.Round(sorted[^1], 2),
-            ["handoffs"] = sorted.Length,
-            ["duplicates"] = Timings.Values.Sum(t => t.Count - 1),
-            ["total_s"] = Math.Round(wall, 2),
-            ["cpu_s"] = Math.Round(cpuSeconds, 2),
-            ["persisted"] = false,
-        };
+        return ChainFigures.Result("quartz-chains", "memory (RAMJobStore), JobChainingJobListener", chains, steps, Timings.Count, gaps, Timings.Values.Sum(t => t.Count - 1), wall, cpuSeconds, persisted: false);
     }
 
-    private static string StepId(int chain, int step) => $"c{chain:D4}-s{step:D2}";
 
     private sealed class StepJob : IJob
     {
