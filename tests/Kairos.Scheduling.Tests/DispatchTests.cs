@@ -85,10 +85,11 @@ public class DispatchTests
     {
         await using var h = await Harness.CreateAsync(TimeProvider.System);
         await h.AddJobAsync("id: hang\naction: { command: { argv: [sleep, '60'], killGrace: 2s } }\n");
+        var began = ActionBegan(h);
         await h.Scheduler.StartAsync();
         var id = await h.Store.Runs.AddRunAsync(new NewRun("hang", null, TriggerKind.Manual, null, TimeProvider.System.GetUtcNow(), RunState.Queued), TimeProvider.System.GetUtcNow());
         h.Scheduler.Wake();
-        Assert.True(await WaitUntilAsync(() => h.Scheduler.RunningIds.Contains(id)));
+        Assert.True(await WaitUntilAsync(() => began.ContainsKey(id)));
         Assert.True(h.Scheduler.Kill(id, "alice"));
         var run = await WaitForFinalAsync(h, id, TimeSpan.FromSeconds(10));
         Assert.Equal(RunState.Killed, run.State);
@@ -100,10 +101,12 @@ public class DispatchTests
     {
         await using var h = await Harness.CreateAsync(TimeProvider.System, options: new SchedulerOptions { ShutdownGrace = TimeSpan.FromMilliseconds(200) });
         await h.AddJobAsync("id: hang\naction: { command: { argv: [sleep, '60'], killGrace: 1s } }\n");
+        var began = ActionBegan(h);
         await h.Scheduler.StartAsync();
         var id = await h.Store.Runs.AddRunAsync(new NewRun("hang", null, TriggerKind.Manual, null, TimeProvider.System.GetUtcNow(), RunState.Queued), TimeProvider.System.GetUtcNow());
         h.Scheduler.Wake();
-        Assert.True(await WaitUntilAsync(() => h.Scheduler.RunningIds.Contains(id)));
+        // Waiting for the claim alone is not enough: a shutdown between claim and start rightly hands the run back.
+        Assert.True(await WaitUntilAsync(() => began.ContainsKey(id)));
         await h.Scheduler.StopAsync();
         var run = await h.Store.Runs.GetAsync(id);
         Assert.Equal(RunState.Killed, run!.State);
@@ -170,6 +173,14 @@ public class DispatchTests
         var runs = await h.Store.Runs.SlotRunsAsync("o", from, from.AddMinutes(1));
         Assert.Contains(runs, r => r.SkipReason == SkipReason.Overlap);
         Assert.True(runs.Count(r => r.State is RunState.Running or RunState.Succeeded) <= 2);
+    }
+
+    /// <summary>The runs whose action has begun on this harness's node (a claimed run may still be handed back).</summary>
+    private static ConcurrentDictionary<long, bool> ActionBegan(Harness h)
+    {
+        var began = new ConcurrentDictionary<long, bool>();
+        h.Events.RunStarted += (run, _) => began[run.Id] = true;
+        return began;
     }
 
     private static async Task<Run> WaitForFinalAsync(Harness h, long id, TimeSpan limit)
