@@ -22,4 +22,7 @@ public static class JobLimits
     public const int TagLength = 100;
     public const int TagCount = 50;
     public const int AfterCount = 100;
+
+    /// <summary>Steps in one flow: a graph an operator can still read on one screen.</summary>
+    public const int FlowSteps = 200;
 }

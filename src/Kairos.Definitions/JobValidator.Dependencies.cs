@@ -13,7 +13,7 @@ public sealed partial class JobValidator
         var after = ValidateAfter(d.After, d.Id, error);
         if (d.WaitUntil is null) return (after, null);
         if (d.After is not { Count: > 0 }) { error("waitUntil", DefinitionText.Get("waitUntil.needsAfter")); return (after, null); }
-        return (after, ParseWaitLimit(d.WaitUntil, error));
+        return (after, ParseWaitLimit(d.WaitUntil, "waitUntil", error));
     }
 
     private static List<Dependency>? ValidateAfter(IReadOnlyList<AfterDefinition?>? entries, string? selfId, Action<string, string> error)
@@ -60,18 +60,19 @@ public sealed partial class JobValidator
     }
 
     // "07:00" is a wall-clock time, never the seven-hour duration Durations would read it as: any text with a colon is a time.
-    private static WaitLimit? ParseWaitLimit(string text, Action<string, string> error)
+    // Also a flow's finishBy, which has the same two forms.
+    private static WaitLimit? ParseWaitLimit(string text, string field, Action<string, string> error)
     {
         if (text.Contains(':', StringComparison.Ordinal))
         {
             if (TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)) return new WaitLimit(At: at);
-            error("waitUntil", DefinitionText.Get("waitUntil.invalid", text));
+            error(field, DefinitionText.Get("waitUntil.invalid", text));
             return null;
         }
-        if (!Durations.TryParse(text, out _, out var overflow) && !overflow) { error("waitUntil", DefinitionText.Get("waitUntil.invalid", text)); return null; }
-        var span = ParseDuration(text, "waitUntil", TimeSpan.Zero, JobLimits.WaitUntil, error);
+        if (!Durations.TryParse(text, out _, out var overflow) && !overflow) { error(field, DefinitionText.Get("waitUntil.invalid", text)); return null; }
+        var span = ParseDuration(text, field, TimeSpan.Zero, JobLimits.WaitUntil, error);
         if (span > TimeSpan.Zero) return new WaitLimit(For: span);
-        if (Durations.TryParse(text, out var parsed) && parsed <= JobLimits.WaitUntil) error("waitUntil", DefinitionText.Get("aboveZero"));
+        if (Durations.TryParse(text, out var parsed) && parsed <= JobLimits.WaitUntil) error(field, DefinitionText.Get("aboveZero"));
         return null;
     }
 }

@@ -42,10 +42,11 @@ public sealed partial class JobValidator(ICalendarSource calendars, bool inspect
         CheckText(definition.Owner, "owner", JobLimits.OwnerLength, Error);
         CheckLabels(definition.Tags, Error);
         var (after, waitUntil) = ValidateDependencies(definition, Error);
+        var flow = ValidateFlowPart(definition.Flow, Error);
 
         if (errors.Count > 0) return (null, errors);
         var job = new Job(definition.Id!, schedule, action!, timeout, retry, overlap, misfire,
-            definition.Description, definition.Owner, definition.Tags ?? [], definition.Held ?? false, sla, trigger, after, waitUntil);
+            definition.Description, definition.Owner, definition.Tags ?? [], definition.Held ?? false, sla, trigger, after, waitUntil, flow);
         return (job, errors);
     }
 

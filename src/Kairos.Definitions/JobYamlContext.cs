@@ -20,5 +20,7 @@ namespace Kairos.Definitions;
 [YamlSerializable(typeof(MisfireDefinition))]
 [YamlSerializable(typeof(SlaDefinition))]
 [YamlSerializable(typeof(AfterDefinition))]
+[YamlSerializable(typeof(FlowDefinition))]
+[YamlSerializable(typeof(FlowPartDefinition))]
 // Public only because the generated half of this class is public.
 public sealed partial class JobYamlContext : StaticContext;

@@ -16,7 +16,8 @@ internal static class UnknownFields
     private static readonly ITypeInspector Schema = new JobYamlContext().GetTypeInspector();
     private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, Type>> Fields = new();
 
-    public static IEnumerable<(string Path, string Key, int Line)> In(YamlNode root) => Walk(root, typeof(JobDefinition), "");
+    /// <param name="schema">The document's type: <see cref="JobDefinition"/> or <see cref="FlowDefinition"/>.</param>
+    public static IEnumerable<(string Path, string Key, int Line)> In(YamlNode root, Type schema) => Walk(root, schema, "");
 
     private static IEnumerable<(string Path, string Key, int Line)> Walk(YamlNode node, Type type, string path)
     {

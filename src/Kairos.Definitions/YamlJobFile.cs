@@ -8,7 +8,10 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace Kairos.Definitions;
 
-/// <summary>One job per YAML document (a file may hold several, separated by <c>---</c>), with the line of every field.</summary>
+/// <summary>
+/// One job or one flow per YAML document (a file may hold several, separated by <c>---</c>), with the line of every
+/// field. A document with <c>steps</c> is a flow.
+/// </summary>
 public static partial class YamlJobFile
 {
     // Unknown keys are found first (UnknownFields) and reported each with its line; the reader then passes over them so
@@ -25,13 +28,16 @@ public static partial class YamlJobFile
     public sealed record Document(JobDefinition? Definition, IReadOnlyDictionary<string, int> Lines, int StartLine, JobDefinitionError? Error)
     {
         public IReadOnlyList<JobDefinitionError> UnknownFields { get; init; } = [];
+
+        /// <summary>Set instead of <see cref="Definition"/> when the document is a flow.</summary>
+        public FlowDefinition? Flow { get; init; }
     }
 
     public static IReadOnlyList<Document> Parse(string text, string file)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (YamlLimits.Check(text, file) is { } refused) return [new Document(null, new Dictionary<string, int>(), refused.Line ?? 1, refused)];
-        var lineMaps = new List<(Dictionary<string, int> Lines, int Start, List<JobDefinitionError> Unknown)>();
+        var lineMaps = new List<(Dictionary<string, int> Lines, int Start, List<JobDefinitionError> Unknown, bool IsFlow)>();
         try
         {
             var stream = new YamlStream();
@@ -40,9 +46,10 @@ public static partial class YamlJobFile
             {
                 var lines = new Dictionary<string, int>(StringComparer.Ordinal);
                 Walk(doc.RootNode, "", lines);
-                var unknown = UnknownFields.In(doc.RootNode)
+                var isFlow = IsFlow(doc.RootNode);
+                var unknown = UnknownFields.In(doc.RootNode, isFlow ? typeof(FlowDefinition) : typeof(JobDefinition))
                     .Select(u => new JobDefinitionError(file, u.Line, u.Path, DefinitionText.Get("yaml.unknownField", u.Key))).ToList();
-                lineMaps.Add((lines, (int)doc.RootNode.Start.Line, unknown));
+                lineMaps.Add((lines, (int)doc.RootNode.Start.Line, unknown, isFlow));
             }
         }
         catch (YamlException e)
@@ -56,9 +63,14 @@ public static partial class YamlJobFile
         var index = 0;
         while (parser.Accept<DocumentStart>(out _) && index < lineMaps.Count)
         {
-            var (lines, start, unknown) = lineMaps[index++];
+            var (lines, start, unknown, isFlow) = lineMaps[index++];
             try
             {
+                if (isFlow)
+                {
+                    documents.Add(new Document(null, lines, start, null) { UnknownFields = unknown, Flow = Deserializer.Deserialize<FlowDefinition>(parser) });
+                    continue;
+                }
                 var definition = Deserializer.Deserialize<JobDefinition>(parser);
                 documents.Add(definition is null
                     ? new Document(null, lines, start, new JobDefinitionError(file, start, "", DefinitionText.Get("yaml.empty")))
@@ -92,6 +104,10 @@ public static partial class YamlJobFile
         }
         return document.StartLine;
     }
+
+    // A flow has steps; a job never does. Decided on the document's own keys, so a misspelt job field cannot make a flow.
+    private static bool IsFlow(YamlNode root) =>
+        root is YamlMappingNode map && map.Children.Keys.Any(k => k is YamlScalarNode { Value: "steps" });
 
     private static string Parent(string path)
     {

@@ -56,4 +56,7 @@ public sealed class JobDefinition
     /// (<c>07:00</c>); then it is skipped with reason dependency-timeout. Default: it waits until the dependencies hold.
     /// </summary>
     public string? WaitUntil { get; set; }
+
+    /// <summary>The flow this job is a step of; set by the flow file's loader, never written in a job file.</summary>
+    public FlowPartDefinition? Flow { get; set; }
 }

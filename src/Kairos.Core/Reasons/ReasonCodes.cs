@@ -110,6 +110,15 @@ public static class ReasonCodes
     /// <summary>(deadline, the reason it still waited): skipped, the dependencies did not hold by the job's waitUntil.</summary>
     public const string DependencyTimedOut = "dependency.timedOut";
 
+    /// <summary>(the upstream steps not yet succeeded, business date): a flow step has no run until its upstream steps end.</summary>
+    public const string FlowWaitingForSteps = "flow.waitingForSteps";
+
+    /// <summary>(the failed step): an upstream step of the same flow run did not succeed; a rerun of it lets this one go on.</summary>
+    public const string FlowBlocked = "flow.blocked";
+
+    /// <summary>(flow, the failed step): the flow stops on failure, so no more of its steps start for the date.</summary>
+    public const string FlowStopped = "flow.stopped";
+
     public static IReadOnlyList<string> All { get; } =
     [
         NotBusinessDay, MovedTo, MovedHereAsNext, MovedHereAsPrevious, HeldAtSlot, HeldAtMessage, Overlapped,
@@ -117,6 +126,6 @@ public static class ReasonCodes
         EveryDay, BusinessDays, BusinessDaysNext, BusinessDaysPrevious, LastBusinessDay, BeforeLastBusinessDay, NthBusinessDay,
         AlertFailed, AlertFailedBecause, AlertStartedLate, AlertNotStarted, AlertNotFinished, AlertFinishedLate, AlertLongRunning,
         DependencyWaitingJob, DependencyWaitingCondition, DependencyMet, DependencyConditionSet, DependencyUnknownJob, DependencyClosedIgnored,
-        DependencyClosedPrevious, DependencyTimedOut, AlertDependencyTimeout,
+        DependencyClosedPrevious, DependencyTimedOut, AlertDependencyTimeout, FlowWaitingForSteps, FlowBlocked, FlowStopped,
     ];
 }
