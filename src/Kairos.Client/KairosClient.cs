@@ -157,6 +157,13 @@ public sealed class KairosClient(HttpClient http)
     public Task<KafkaStatusDto> GetKafkaAsync(CancellationToken cancellationToken = default) =>
         GetAsync<KafkaStatusDto>("api/kafka", cancellationToken);
 
+    /// <summary>Every flow the caller may read, with its latest flow run's state.</summary>
+    public Task<List<FlowDto>> ListFlowsAsync(CancellationToken cancellationToken = default) => GetAsync<List<FlowDto>>("api/flows", cancellationToken);
+
+    /// <summary>One flow on one business date (yyyy-MM-dd): its state and each step's latest run.</summary>
+    public Task<FlowRunDto> GetFlowRunAsync(string name, string businessDate, CancellationToken cancellationToken = default) =>
+        GetAsync<FlowRunDto>($"api/flows/{Uri.EscapeDataString(name)}/runs/{Uri.EscapeDataString(businessDate)}", cancellationToken);
+
     /// <summary>What each job did on each of the latest business dates (default 30, until today in Seoul).</summary>
     public Task<DateGridDto> GetDateGridAsync(int? days = null, string? until = null, CancellationToken cancellationToken = default) =>
         GetAsync<DateGridDto>("api/grid" + Query(("days", days?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("until", until)), cancellationToken);

@@ -36,6 +36,7 @@ public static class JobSpecMapping
             Held = d.Held,
             After = d.After?.Select(e => new AfterSpec(e.Job, e.Condition, e.State, e.BusinessDate, e.IfClosed)).ToList(),
             WaitUntil = d.WaitUntil,
+            Flow = d.Flow is { } f ? new FlowPartSpec(f.Name, f.Description, f.OnFailure, f.FinishBy, f.Order) : null,
         };
     }
 
@@ -75,6 +76,7 @@ public static class JobSpecMapping
             Held = s.Held,
             After = s.After?.Select(e => new AfterDefinition { Job = e.Job, Condition = e.Condition, State = e.State, BusinessDate = e.BusinessDate, IfClosed = e.IfClosed }).ToList(),
             WaitUntil = s.WaitUntil,
+            Flow = s.Flow is { } f ? new FlowPartDefinition { Name = f.Name, Description = f.Description, OnFailure = f.OnFailure, FinishBy = f.FinishBy, Order = f.Order } : null,
         };
     }
 

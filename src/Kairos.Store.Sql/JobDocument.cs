@@ -25,6 +25,18 @@ internal sealed class JobDocument
     // an older build (unknown member), which is right: it would otherwise run the job without waiting.
     public List<AfterDocument>? After { get; set; }
     public string? WaitUntil { get; set; }
+    // A flow's step: absent on every other job, so those rows are written as before; an older build refuses a step's row
+    // (unknown member) rather than run it outside its flow.
+    public FlowPartDocument? Flow { get; set; }
+}
+
+internal sealed class FlowPartDocument
+{
+    public string? Name { get; set; }
+    public string? Description { get; set; }
+    public string? OnFailure { get; set; }
+    public string? FinishBy { get; set; }
+    public int? Order { get; set; }
 }
 
 internal sealed class AfterDocument

@@ -38,6 +38,7 @@ internal static class JobDocumentMapping
         Held = s.Held,
         After = s.After?.Select(e => new AfterDocument { Job = e.Job, Condition = e.Condition, State = e.State, BusinessDate = e.BusinessDate, IfClosed = e.IfClosed }).ToList(),
         WaitUntil = s.WaitUntil,
+        Flow = s.Flow is { } f ? new FlowPartDocument { Name = f.Name, Description = f.Description, OnFailure = f.OnFailure, FinishBy = f.FinishBy, Order = f.Order } : null,
     };
 
     public static JobSpec ToSpec(JobDocument d) => new()
@@ -64,6 +65,7 @@ internal static class JobDocumentMapping
         Held = d.Held,
         After = d.After?.Select(e => new AfterSpec(e.Job, e.Condition, e.State, e.BusinessDate, e.IfClosed)).ToList(),
         WaitUntil = d.WaitUntil,
+        Flow = d.Flow is { } f ? new FlowPartSpec(f.Name, f.Description, f.OnFailure, f.FinishBy, f.Order) : null,
     };
 
     private static CommandDocument? ToDocument(CommandSpec? c) => c is null ? null : new CommandDocument

@@ -57,6 +57,8 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         ["GET /api/slots"] = Role.Viewer,
         ["GET /api/conditions/"] = Role.Viewer,
         ["GET /api/grid"] = Role.Viewer,
+        ["GET /api/flows/"] = Role.Viewer,
+        ["GET /api/flows/{name}/runs/{date}"] = Role.Viewer,
         ["PUT /api/conditions/{name}/{date}"] = Role.Operator,
         ["DELETE /api/conditions/{name}/{date}"] = Role.Operator,
         ["GET /api/runs/"] = Role.Viewer,

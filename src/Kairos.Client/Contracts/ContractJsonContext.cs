@@ -25,6 +25,8 @@ namespace Kairos.Client.Contracts;
 [JsonSerializable(typeof(ActionRequest))]
 [JsonSerializable(typeof(ConditionDto))]
 [JsonSerializable(typeof(DateGridDto))]
+[JsonSerializable(typeof(List<FlowDto>))]
+[JsonSerializable(typeof(FlowRunDto))]
 [JsonSerializable(typeof(DependencyDto))]
 [JsonSerializable(typeof(List<ConditionDto>))]
 [JsonSerializable(typeof(TriggerRequest))]

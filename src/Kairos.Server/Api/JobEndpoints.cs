@@ -47,6 +47,7 @@ internal static partial class JobEndpoints
         if (definition is null) return problem!;
         definition.Id ??= id;
         if (definition.Id != id) return Problems.Invalid("id", ApiText.Get("Job.IdMismatch", definition.Id, id));
+        if (definition.Flow is not null) return Problems.Invalid("flow", ApiText.Get("Job.FlowSet"));
         var (job, errors) = new JobValidator(calendars).Validate(definition);
         if (job is null) return Problems.Invalid(errors);
         if (job.HasDependencies)

@@ -11,6 +11,7 @@ internal static class OpenApiTags
         ["Access"] = "Sign-in, sessions, API tokens and user administration.",
         ["Jobs"] = "Job definitions, their history and schedules, and the operator's controls: hold, release, trigger, skip, backfill.",
         ["Runs"] = "Runs of jobs with their events, logs and triggering messages; kill, rerun and mark succeeded.",
+        ["Flows"] = "Flows: steps that run as one graph per business date; each flow run's state and its steps' runs.",
         ["Approvals"] = "Requests waiting for a second person (four eyes), and their approval or rejection.",
         ["Calendars"] = "The business-day calendar service: holidays, business-day arithmetic and overrides.",
         ["Audit"] = "Who did what, from where; read-only.",

@@ -109,6 +109,7 @@ public static class KairosServer
         api.MapCalendarEndpoints();
         api.MapConditionEndpoints();
         api.MapGridEndpoints();
+        api.MapFlowEndpoints();
         api.MapApprovalEndpoints();
         api.MapAlertEndpoints();
         api.MapKafkaEndpoints();

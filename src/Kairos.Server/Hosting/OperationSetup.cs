@@ -2,6 +2,7 @@ using Kairos.Server.Operations;
 using Kairos.Server.Operations.Approvals;
 using Kairos.Server.Operations.Calendars;
 using Kairos.Server.Operations.Conditions;
+using Kairos.Server.Operations.Flows;
 using Kairos.Server.Operations.Jobs;
 using Kairos.Server.Operations.Runs;
 using Kairos.Server.Operations.Users;
@@ -27,6 +28,7 @@ public static class OperationSetup
         services.AddSingleton<DecideApproval>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<ConditionChange>();
+        services.AddSingleton<FlowRuns>();
         return services;
     }
 

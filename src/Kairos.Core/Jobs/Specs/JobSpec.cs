@@ -37,4 +37,6 @@ public sealed record JobSpec
     public IReadOnlyList<AfterSpec>? After { get; init; }
 
     public string? WaitUntil { get; init; }
+
+    public FlowPartSpec? Flow { get; init; }
 }

@@ -1,0 +1,114 @@
+using System.Net.Http.Json;
+using Kairos.Client;
+using Kairos.Client.Contracts;
+
+namespace Kairos.Server.Tests;
+
+/// <summary>
+/// A flow file on a real server with real commands: its steps load as jobs, and the flow run for a business date has
+/// one state from its steps' runs, with each waiting step saying why.
+/// </summary>
+public sealed class FlowTests : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("kairos-flow-").FullName;
+    private ServerFixture _server = null!;
+
+    private string Effects => Path.Combine(_folder, "effects.txt");
+
+    private string Flag => Path.Combine(_folder, "settle-may-run");
+
+    public async Task InitializeAsync()
+    {
+        var append = $"echo $KAIROS_JOB_ID $KAIROS_BUSINESS_DATE >> {Effects}";
+        _server = await ServerFixture.StartAsync(new Dictionary<string, string>
+        {
+            ["end-of-day.yaml"] = $$"""
+                flow: end-of-day
+                description: The ledger's night
+                onFailure: stop
+                finishBy: "07:00"
+                steps:
+                  - id: extract
+                    action: { command: { argv: [sh, -c, '{{append}}'] } }
+                  - id: fx-close
+                    action: { command: { argv: [sh, -c, '{{append}}'] } }
+                  - id: settle
+                    after: [{ job: extract }, { job: fx-close }]
+                    action: { command: { argv: [sh, -c, 'test -f {{Flag}} && {{append}}'] } }
+                  - id: report
+                    after: [{ job: settle }]
+                    action: { command: { argv: [sh, -c, '{{append}}'] } }
+                """,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task AFlowRun_FailsOnAFailedStep_ShowsWhyItsDownstreamWaits_AndSucceedsOnceTheStepIsRerun()
+    {
+        var flow = Assert.Single(await _server.Client.ListFlowsAsync());
+        Assert.Equal(("end-of-day", "stop", "07:00", null), (flow.Name, flow.OnFailure, flow.FinishBy, flow.Latest));
+        Assert.Equal(["extract", "fx-close", "settle", "report"], flow.Steps.Select(s => s.Id));
+        Assert.Equal(["extract", "fx-close"], flow.Steps.Single(s => s.Id == "settle").After);
+        var pending = await _server.Client.GetFlowRunAsync("end-of-day", "2026-11-23");
+        Assert.Equal("pending", pending.State);
+        Assert.Equal("waiting for extract, fx-close (2026-11-23) to end", pending.Steps.Single(s => s.Id == "settle").Why);
+
+        var extract = await _server.Client.TriggerAsync("extract", "2026-11-23", "start the night");
+        var fx = await _server.Client.TriggerAsync("fx-close", "2026-11-23", "start the night");
+        await _server.WaitForStateAsync(extract.RunId, "succeeded");
+        await _server.WaitForStateAsync(fx.RunId, "succeeded");
+        var failed = await WaitForFlowAsync(r => r.State == "failed", "the flow run to fail on settle");
+        var settle = failed.Steps.Single(s => s.Id == "settle");
+        Assert.Equal("failed", settle.State);
+        var report = failed.Steps.Single(s => s.Id == "report");
+        // Its run exists (created waiting once settle ended) but cannot start: the flow says why.
+        Assert.Equal("blocked", report.State);
+        Assert.Equal("not started: upstream step settle did not succeed; rerun it to go on", report.Why);
+        Assert.Equal("failed", (await _server.Client.ListFlowsAsync())[0].Latest?.State);
+
+        await File.WriteAllTextAsync(Flag, "");
+        var rerun = await _server.Client.RerunAsync(settle.RunId!.Value, "the ledger is fixed");
+        await _server.WaitForStateAsync(rerun.RunId, "succeeded");
+        var done = await WaitForFlowAsync(r => r.State == "succeeded", "the flow run to succeed");
+
+        Assert.Equal(rerun.RunId, done.Steps.Single(s => s.Id == "settle").RunId);
+        Assert.All(done.Steps, s => Assert.Equal("succeeded", s.State));
+        Assert.Equal(done.Steps.Max(s => s.FinishedAt), done.FinishedAt);
+        var effects = await File.ReadAllLinesAsync(Effects);
+        Assert.Equal(["settle 2026-11-23", "report 2026-11-23"], effects[2..]);
+        Assert.Equal(4, effects.Length);
+    }
+
+    [Fact]
+    public async Task BadRequests_AreClearErrors_AndTheApiCannotPutAJobIntoAFlow()
+    {
+        var unknown = await Assert.ThrowsAsync<KairosApiException>(() => _server.Client.GetFlowRunAsync("no-such-flow", "2026-11-23"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.Status);
+        var badDate = await Assert.ThrowsAsync<KairosApiException>(() => _server.Client.GetFlowRunAsync("end-of-day", "2026-02-30"));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, badDate.Status);
+        Assert.Contains("date", badDate.Errors.Keys);
+
+        var sneaky = await _server.Http.PutAsJsonAsync("api/jobs/sneaky", new { action = new { noop = true }, flow = new { name = "end-of-day" } });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, sneaky.StatusCode);
+        Assert.Contains("\"flow\"", await sneaky.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(4, Assert.Single(await _server.Client.ListFlowsAsync()).Steps.Count);
+    }
+
+    private async Task<FlowRunDto> WaitForFlowAsync(Func<FlowRunDto, bool> done, string what)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var run = await _server.Client.GetFlowRunAsync("end-of-day", "2026-11-23");
+            if (done(run)) return run;
+            if (DateTimeOffset.UtcNow > deadline) throw new TimeoutException($"waited 30 s for {what}; it is {run.State}: {string.Join(", ", run.Steps.Select(s => $"{s.Id} {s.State} {s.Why}"))}");
+            await Task.Delay(50);
+        }
+    }
+}
