@@ -34,6 +34,7 @@ public static class KairosCli
                      TriggerCommand.Build(), HoldCommand.Build(hold: true), HoldCommand.Build(hold: false), KillCommand.Build(), RerunCommand.Build(),
                      OperationsCommands.MarkSucceeded(), OperationsCommands.SkipNext(), OperationsCommands.Backfill(), OperationsCommands.Approvals(),
                      CalCommand.Build(clock), ConsumersCommand.Build(), KedaCommand.Build(), ConditionCommand.BuildList(), ConditionCommand.Build(), GridCommand.Build(),
+                     FlowCommand.BuildList(), FlowCommand.Build(),
                  })
         {
             root.Subcommands.Add(command);
