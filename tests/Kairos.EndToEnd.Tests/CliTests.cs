@@ -108,5 +108,33 @@ public class CliTests
         var json = await server.CliAsync("runs", "-j", "hello", "--json");
         Assert.Equal(0, json.ExitCode);
         Assert.StartsWith("[", json.Stdout.TrimStart(), StringComparison.Ordinal);
+
+        // The example flow: its extract run for a date makes a flow run that waits for the core-banking file, and says so.
+        var extract = await server.CliAsync("trigger", "extract-ledger", "-d", "2026-11-20", "--reason", "test");
+        Assert.Equal(0, extract.ExitCode);
+        var flows = await server.CliAsync("flows");
+        Assert.Equal(0, flows.ExitCode);
+        Assert.Matches(@"end-of-day\s+4\s+0 18 \* \* \* \(KR-BANK\)\s+stop", flows.Stdout);
+        var shown = await WaitForAsync(() => server.CliAsync("flow", "show", "end-of-day", "-d", "2026-11-20"),
+            r => r.Stdout.Contains("waiting for condition core-eod-file for 2026-11-20", StringComparison.Ordinal));
+        Assert.Contains("end-of-day 2026-11-20: running", shown.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"settle\s+extract-ledger\s+succeeded", shown.Stdout);
+        Assert.Matches(@"publish-partners\s+regulator-report\s+pending", shown.Stdout);
+        var noFlow = await server.CliAsync("flow", "show", "no-such-flow", "-d", "2026-11-20");
+        Assert.Equal(3, noFlow.ExitCode);
+        Assert.Contains("No flow 'no-such-flow'", noFlow.Stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> WaitForAsync(Func<Task<(int ExitCode, string Stdout, string Stderr)>> call,
+        Func<(int ExitCode, string Stdout, string Stderr), bool> done)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var result = await call();
+            if (done(result)) return result;
+            if (DateTimeOffset.UtcNow > deadline) throw new TimeoutException($"waited 60 s; last output: {result.Stdout}{result.Stderr}");
+            await Task.Delay(250);
+        }
     }
 }
