@@ -1,6 +1,9 @@
 // The Kairos console: one page, hash routes, the REST API underneath. Every text on screen is set with textContent
 // (never innerHTML), so job names, descriptions and log lines that contain markup are shown as text.
-import { views } from './views.js';
+import { views as pages } from './views.js';
+import { flows } from './flows.js';
+
+const views = { ...pages, flows };
 
 const state = { texts: {}, language: 'en', me: null, csrf: null, timers: [], navigation: 0 };
 

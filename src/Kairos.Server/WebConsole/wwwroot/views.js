@@ -12,11 +12,11 @@ async function loadJobs() {
   return jobs;
 }
 
-const stateBadge = state => el('span', { class: `state ${state}` }, t(`state.${state}`));
-const jobLink = id => el('a', { href: `#/jobs/${encodeURIComponent(id)}` }, id);
-const runLink = id => el('a', { href: `#/runs/${id}` }, `#${id}`);
+export const stateBadge = state => el('span', { class: `state ${state}` }, t(`state.${state}`));
+export const jobLink = id => el('a', { href: `#/jobs/${encodeURIComponent(id)}` }, id);
+export const runLink = id => el('a', { href: `#/runs/${id}` }, `#${id}`);
 
-function table(headers, rows, empty = t('common.none')) {
+export function table(headers, rows, empty = t('common.none')) {
   if (rows.length === 0) return el('p', { class: 'muted' }, empty);
   return el('table', {}, el('thead', {}, el('tr', {}, headers.map(h => el('th', {}, h)))), el('tbody', {}, rows.map(cells => el('tr', {}, cells.map(c => el('td', {}, c))))));
 }
@@ -41,7 +41,7 @@ const tile = (target, label, count, tone) => el('button', {
   onclick: () => document.getElementById(target)?.scrollIntoView({ behavior: 'smooth', block: 'start' }),
 }, el('span', { class: 'count' }, String(count)), el('span', { class: 'label' }, label));
 
-const canOperate = () => session.me && session.me.role !== 'viewer';
+export const canOperate = () => session.me && session.me.role !== 'viewer';
 
 // The timer is set once per visit; each tick only redraws (setting it in the redraw would double the timers every tick).
 async function dashboard() {
@@ -114,7 +114,7 @@ async function jobs() {
     el('label', {}, t('jobs.search'), search), el('label', {}, t('jobs.owner'), owner), el('label', {}, t('jobs.tag'), tag), el('label', {}, t('jobs.state'), stateFilter)), count, holder)];
 }
 
-async function act(method, path, body, message) {
+export async function act(method, path, body, message) {
   const answer = await api(method, path, body);
   if (isApproval(answer)) flash(t('approval.waiting', answer.id));
   else if (message) flash(message(answer));
@@ -122,7 +122,7 @@ async function act(method, path, body, message) {
 }
 
 // An action configured for four eyes answers with the approval it now waits for, not with its result.
-const isApproval = answer => answer && answer.action && answer.requestedBy && answer.state === 'pending';
+export const isApproval = answer => answer && answer.action && answer.requestedBy && answer.state === 'pending';
 
 
 async function job([id]) {
