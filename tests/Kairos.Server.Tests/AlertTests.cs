@@ -16,6 +16,7 @@ public sealed class AlertTests : IAsyncLifetime
         _server = await ServerFixture.StartAsync(new Dictionary<string, string>
         {
             ["fails.yaml"] = "id: fails\naction: { command: { argv: ['false'] } }\n",
+            ["night.yaml"] = "flow: night\nfinishBy: 1s\nsteps:\n  - id: kick\n    action: { noop: true }\n  - id: crawl\n    after: [{ job: kick }]\n    action: { command: { argv: [sleep, '30'], killGrace: 1s } }\n",
             ["slow.yaml"] = "id: slow\nschedule: { cron: '0 9 * * *' }\naction: { command: { argv: [sleep, '30'], killGrace: 1s } }\nsla: { startWithin: 1s, maxDuration: 1s }\n",
         }, extraArgs:
         [
@@ -69,6 +70,23 @@ public sealed class AlertTests : IAsyncLifetime
         // The waiting run goes first: killing the running one first lets the other start while it is being cancelled.
         await _server.Client.KillAsync(second.RunId, "test over");
         await _server.Client.KillAsync(first.RunId, "test over");
+    }
+
+    [Fact]
+    public async Task AFlowRunPastItsFinishBy_OneFlowLateAlert_OnItsFirstRootRun()
+    {
+        var kick = await _server.Client.TriggerAsync("kick", "2026-11-23", "test");
+        await _hook.WaitForAsync(r => r.Any(x => x.Body.Contains("flow-late", StringComparison.Ordinal)));
+        await Task.Delay(1000); // five more checks
+        var seen = await _hook.WaitForAsync(_ => true);
+        var late = Assert.Single(seen, r => r.Body.Contains("flow-late", StringComparison.Ordinal));
+        Assert.Equal("/ops", late.Path);
+        using var json = JsonDocument.Parse(late.Body);
+        Assert.Equal(("kick", kick.RunId), (json.RootElement.GetProperty("job").GetString(), json.RootElement.GetProperty("runId").GetInt64()));
+        Assert.StartsWith("flow night for 2026-11-23 has not finished by ", json.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("(Asia/Seoul); it is running", json.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var crawl = Assert.Single(await _server.Client.ListRunsAsync("crawl"));
+        await _server.Client.KillAsync(crawl.Id, "test over");
     }
 
     [Fact]

@@ -1,17 +1,19 @@
 namespace Kairos.Core.Alerts;
 
 /// <summary>Why an operator is told about a run.</summary>
-public enum AlertKind { Failed, LateStart, LateFinish, LongRunning, DependencyTimeout }
+/// <remarks><see cref="FlowLate"/> is about a flow run (a flow on one business date), recorded against its first root run.</remarks>
+public enum AlertKind { Failed, LateStart, LateFinish, LongRunning, DependencyTimeout, FlowLate }
 
 public static class AlertKinds
 {
-    /// <summary>The wire name: <c>failed</c>, <c>late-start</c>, <c>late-finish</c>, <c>long-running</c>, <c>dependency-timeout</c>.</summary>
+    /// <summary>The wire name: <c>failed</c>, <c>late-start</c>, <c>late-finish</c>, <c>long-running</c>, <c>dependency-timeout</c>, <c>flow-late</c>.</summary>
     public static string ToWire(this AlertKind kind) => kind switch
     {
         AlertKind.LateStart => "late-start",
         AlertKind.LateFinish => "late-finish",
         AlertKind.LongRunning => "long-running",
         AlertKind.DependencyTimeout => "dependency-timeout",
+        AlertKind.FlowLate => "flow-late",
         _ => "failed",
     };
 

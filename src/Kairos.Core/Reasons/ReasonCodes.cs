@@ -110,6 +110,12 @@ public static class ReasonCodes
     /// <summary>(deadline, the reason it still waited): skipped, the dependencies did not hold by the job's waitUntil.</summary>
     public const string DependencyTimedOut = "dependency.timedOut";
 
+    /// <summary>(flow, business date, deadline, zone, the flow run's state): a flow run has not finished by its finishBy.</summary>
+    public const string AlertFlowNotFinished = "alert.flowNotFinished";
+
+    /// <summary>(flow, business date, deadline, zone): a flow run finished after its finishBy.</summary>
+    public const string AlertFlowFinishedLate = "alert.flowFinishedLate";
+
     /// <summary>(the upstream steps not yet succeeded, business date): a flow step has no run until its upstream steps end.</summary>
     public const string FlowWaitingForSteps = "flow.waitingForSteps";
 
@@ -127,5 +133,6 @@ public static class ReasonCodes
         AlertFailed, AlertFailedBecause, AlertStartedLate, AlertNotStarted, AlertNotFinished, AlertFinishedLate, AlertLongRunning,
         DependencyWaitingJob, DependencyWaitingCondition, DependencyMet, DependencyConditionSet, DependencyUnknownJob, DependencyClosedIgnored,
         DependencyClosedPrevious, DependencyTimedOut, AlertDependencyTimeout, FlowWaitingForSteps, FlowBlocked, FlowStopped,
+        AlertFlowNotFinished, AlertFlowFinishedLate,
     ];
 }

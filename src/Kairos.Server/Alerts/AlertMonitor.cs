@@ -5,6 +5,7 @@ using Kairos.Core.Reasons;
 using Kairos.Core.Runs;
 using Kairos.Scheduling;
 using Kairos.Server.Metrics;
+using Kairos.Server.Operations.Flows;
 using Kairos.Server.Texts;
 using Polly;
 using Polly.Retry;
@@ -18,7 +19,7 @@ namespace Kairos.Server.Alerts;
 /// decides which node sends, so an alert goes out once however many nodes run and however often they look.
 /// </summary>
 internal sealed partial class AlertMonitor(
-    AlertOptions options, IKairosStore store, JobCatalog jobs, IHttpClientFactory http, KairosMetrics metrics, TimeProvider clock, ILogger<AlertMonitor> log)
+    AlertOptions options, IKairosStore store, JobCatalog jobs, FlowRuns flows, IHttpClientFactory http, KairosMetrics metrics, TimeProvider clock, ILogger<AlertMonitor> log)
     : BackgroundService
 {
     public const string HttpClientName = "alerts";
@@ -66,19 +67,47 @@ internal sealed partial class AlertMonitor(
                 LogRunCheckFailed(log, e, run.Id, run.JobId);
             }
         }
+        await CheckFlowsAsync(now, ct);
+    }
+
+    // A flow run late on its finishBy is alerted once, recorded against its first root run (the run its slot made): the
+    // flow's two latest business dates are looked at, since a flow run stuck on a late step has runs older than the lookback.
+    private async Task CheckFlowsAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Core.Schedules.Schedule.DefaultZone).DateTime);
+        foreach (var flow in flows.List(_ => true).Where(f => f.FinishBy is not null))
+        {
+            try
+            {
+                foreach (var date in await flows.RecentDatesAsync(flow, today.AddDays(1), 2, ct))
+                {
+                    var status = await flows.JudgeAsync(flow, date, ct);
+                    var anchor = status.Steps.Where(s => s.Step.IsRoot && s.Run is not null).Select(s => s.Run!).MinBy(r => r.Id);
+                    if (anchor is null) continue;
+                    var zone = flow.Schedule?.Zone ?? Core.Schedules.Schedule.DefaultZone;
+                    if (FlowAlertRules.Due(status, anchor.SlotTime ?? anchor.CreatedAt, zone, now) is { } due) await RecordAndSendAsync(anchor, due, ct);
+                }
+            }
+            catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+            {
+                LogFlowCheckFailed(log, e, flow.Name);
+            }
+        }
     }
 
     private async Task CheckRunAsync(Run run, DateTimeOffset now, CancellationToken ct)
     {
         var job = jobs.Find(run.JobId);
         var zone = job?.Schedule?.Zone ?? Core.Schedules.Schedule.DefaultZone;
-        foreach (var due in AlertRules.Due(run, job?.Sla, zone, now))
+        foreach (var due in AlertRules.Due(run, job?.Sla, zone, now)) await RecordAndSendAsync(run, due, ct);
+    }
+
+    private async Task RecordAndSendAsync(Run run, DueAlert due, CancellationToken ct)
+    {
+        foreach (var webhook in options.Webhooks.Where(w => w.Wants(due.Kind)))
         {
-            foreach (var webhook in options.Webhooks.Where(w => w.Wants(due.Kind)))
-            {
-                var id = await store.Alerts.TryRecordAsync(new AlertRecord(0, run.Id, run.JobId, due.Kind, webhook.Name, StoredReason.Write(due.Why), now), ct);
-                if (id is { } recorded) await SendAsync(recorded, webhook, due, run, ct);
-            }
+            var id = await store.Alerts.TryRecordAsync(new AlertRecord(0, run.Id, run.JobId, due.Kind, webhook.Name, StoredReason.Write(due.Why), clock.GetUtcNow()), ct);
+            if (id is { } recorded) await SendAsync(recorded, webhook, due, run, ct);
         }
     }
 
@@ -109,6 +138,9 @@ internal sealed partial class AlertMonitor(
 
     [LoggerMessage(LogLevel.Error, "Checking run {RunId} of {JobId} for alerts failed; the other runs were checked")]
     private static partial void LogRunCheckFailed(ILogger logger, Exception e, long runId, string jobId);
+
+    [LoggerMessage(LogLevel.Error, "Checking flow {Flow} for its finishBy failed; the other flows were checked")]
+    private static partial void LogFlowCheckFailed(ILogger logger, Exception e, string flow);
 
     [LoggerMessage(LogLevel.Warning, "The {Kind} alert for run {RunId} could not be delivered to webhook {Webhook}: {Error}")]
     private static partial void LogDeliveryFailed(ILogger logger, string kind, long runId, string webhook, string error);

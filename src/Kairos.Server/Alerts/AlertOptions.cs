@@ -29,7 +29,7 @@ public sealed class AlertOptions
             if (w.Url is not { IsAbsoluteUri: true } url || url.Scheme is not ("http" or "https")) problems.Add($"{key}:Url must be an absolute http or https URL");
             if (w.Format is not ("json" or "slack")) problems.Add($"{key}:Format is 'json' or 'slack', not '{w.Format}'");
             foreach (var kind in w.On.Where(k => !AlertKinds.TryParse(k, out _)))
-                problems.Add($"{key}:On has '{kind}'; alerts are failed, late-start, late-finish, long-running, dependency-timeout");
+                problems.Add($"{key}:On has '{kind}'; alerts are failed, late-start, late-finish, long-running, dependency-timeout, flow-late");
         }
         if (Webhooks.GroupBy(w => w.Name).FirstOrDefault(g => g.Count() > 1) is { } twice) problems.Add($"Kairos:Alerts:Webhooks has two named '{twice.Key}'");
         return problems;

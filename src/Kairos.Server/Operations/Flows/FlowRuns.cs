@@ -32,7 +32,11 @@ internal sealed class FlowRuns(JobCatalog catalog, IKairosStore store)
     /// <summary>The latest business date any step of the flow has a run for, until <paramref name="until"/>.</summary>
     public async Task<DateOnly?> LatestDateAsync(Flow flow, DateOnly until, CancellationToken ct)
     {
-        var dates = await store.Runs.RecentBusinessDatesAsync([.. flow.Steps.Select(s => s.Id)], until, 1, ct);
+        var dates = await RecentDatesAsync(flow, until, 1, ct);
         return dates.Count == 0 ? null : dates.Max();
     }
+
+    /// <summary>The latest <paramref name="count"/> business dates any step of the flow has runs for, until <paramref name="until"/>.</summary>
+    public Task<IReadOnlyList<DateOnly>> RecentDatesAsync(Flow flow, DateOnly until, int count, CancellationToken ct) =>
+        store.Runs.RecentBusinessDatesAsync([.. flow.Steps.Select(s => s.Id)], until, count, ct);
 }
