@@ -164,6 +164,10 @@ public sealed class KairosClient(HttpClient http)
     public Task<FlowRunDto> GetFlowRunAsync(string name, string businessDate, CancellationToken cancellationToken = default) =>
         GetAsync<FlowRunDto>($"api/flows/{Uri.EscapeDataString(name)}/runs/{Uri.EscapeDataString(businessDate)}", cancellationToken);
 
+    /// <summary>Reruns a flow run from a step (and everything downstream of it); it may wait for a second person's approval.</summary>
+    public Task<Gated<FlowRerunDto>> RerunFlowAsync(string name, string businessDate, string from, string reason, CancellationToken cancellationToken = default) =>
+        _api.SendGatedAsync<FlowRerunDto>(HttpMethod.Post, $"api/flows/{Uri.EscapeDataString(name)}/runs/{Uri.EscapeDataString(businessDate)}/rerun", new FlowRerunRequest(from, reason), cancellationToken);
+
     /// <summary>What each job did on each of the latest business dates (default 30, until today in Seoul).</summary>
     public Task<DateGridDto> GetDateGridAsync(int? days = null, string? until = null, CancellationToken cancellationToken = default) =>
         GetAsync<DateGridDto>("api/grid" + Query(("days", days?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("until", until)), cancellationToken);

@@ -120,6 +120,12 @@ public class CliTests
         Assert.Contains("end-of-day 2026-11-20: running", shown.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"settle\s+extract-ledger\s+succeeded", shown.Stdout);
         Assert.Matches(@"publish-partners\s+regulator-report\s+pending", shown.Stdout);
+        var busy = await server.CliAsync("flow", "rerun", "end-of-day", "-d", "2026-11-20", "--from", "settle", "--reason", "test");
+        Assert.Equal(0, busy.ExitCode); // regulator-report still waits for its file: it keeps waiting, now for the new settle
+        Assert.Matches(@"end-of-day 2026-11-20: queued settle #\d+; the rest follows", busy.Stdout);
+        var unknownStep = await server.CliAsync("flow", "rerun", "end-of-day", "-d", "2026-11-20", "--from", "setle", "--reason", "test");
+        Assert.Equal(4, unknownStep.ExitCode);
+        Assert.Contains("'setle' is not a step of flow end-of-day", unknownStep.Stderr, StringComparison.Ordinal);
         var noFlow = await server.CliAsync("flow", "show", "no-such-flow", "-d", "2026-11-20");
         Assert.Equal(3, noFlow.ExitCode);
         Assert.Contains("No flow 'no-such-flow'", noFlow.Stderr, StringComparison.Ordinal);

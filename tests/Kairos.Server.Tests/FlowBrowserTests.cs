@@ -82,7 +82,7 @@ public sealed class FlowBrowserTests : IAsyncLifetime
         await ShotAsync(page, "flow-failed-ko");
 
         await File.WriteAllTextAsync(Flag, "");
-        await page.ClickAsync("#flow-steps button.rerun-step[data-step=settle]");
+        await page.ClickAsync("#flow-steps button.rerun-from[data-step=settle]");
         await page.WaitForSelectorAsync("dialog#confirm[open]");
         await page.FillAsync("#confirm-reason", "the ledger is balanced");
         await page.ClickAsync("#confirm-ok");

@@ -39,6 +39,7 @@ public sealed class FlowTests : IAsyncLifetime
                     after: [{ job: settle }]
                     action: { command: { argv: [sh, -c, '{{append}}'] } }
                 """,
+            ["slow-night.yaml"] = "flow: slow-night\nsteps:\n  - id: sleeper\n    action: { command: { argv: [sleep, '30'], killGrace: 1s } }\n",
         });
     }
 
@@ -51,7 +52,9 @@ public sealed class FlowTests : IAsyncLifetime
     [Fact]
     public async Task AFlowRun_FailsOnAFailedStep_ShowsWhyItsDownstreamWaits_AndSucceedsOnceTheStepIsRerun()
     {
-        var flow = Assert.Single(await _server.Client.ListFlowsAsync());
+        var flows = await _server.Client.ListFlowsAsync();
+        Assert.Equal(["end-of-day", "slow-night"], flows.Select(f => f.Name));
+        var flow = flows[0];
         Assert.Equal(("end-of-day", "stop", "07:00", null), (flow.Name, flow.OnFailure, flow.FinishBy, flow.Latest));
         Assert.Equal(["extract", "fx-close", "settle", "report"], flow.Steps.Select(s => s.Id));
         Assert.Equal(["extract", "fx-close"], flow.Steps.Single(s => s.Id == "settle").After);
@@ -83,6 +86,18 @@ public sealed class FlowTests : IAsyncLifetime
         var effects = await File.ReadAllLinesAsync(Effects);
         Assert.Equal(["settle 2026-11-23", "report 2026-11-23"], effects[2..]);
         Assert.Equal(4, effects.Length);
+
+        // Rerun from settle: settle and report run again for the date, in order; the roots do not.
+        var again = (await _server.Client.RerunFlowAsync("end-of-day", "2026-11-23", "settle", "the regulator asked for a fresh report")).Result!;
+        Assert.Equal(["settle", "report"], again.Runs.Select(r => r.JobId));
+        var rerunDone = await WaitForFlowAsync(r => r.State == "succeeded" && r.Steps.Single(s => s.Id == "report").RunId == again.Runs[1].RunId, "the flow run to succeed again");
+        Assert.Equal(again.Runs[0].RunId, rerunDone.Steps.Single(s => s.Id == "settle").RunId);
+        Assert.Equal(done.Steps.Single(s => s.Id == "extract").RunId, rerunDone.Steps.Single(s => s.Id == "extract").RunId);
+        Assert.Equal(["settle 2026-11-23", "report 2026-11-23"], (await File.ReadAllLinesAsync(Effects))[4..]);
+        Assert.True((await _server.Client.GetRunAsync(again.Runs[1].RunId)).StartedAt > (await _server.Client.GetRunAsync(again.Runs[0].RunId)).FinishedAt);
+        var audit = await _server.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("api/audit?target=flow:end-of-day");
+        var entry = Assert.Single(audit.EnumerateArray());
+        Assert.Equal(("flow.rerun", "the regulator asked for a fresh report"), (entry.GetProperty("action").GetString(), entry.GetProperty("reason").GetString()));
     }
 
     [Fact]
@@ -94,10 +109,23 @@ public sealed class FlowTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, badDate.Status);
         Assert.Contains("date", badDate.Errors.Keys);
 
+        // A rerun that names no step, a step the flow does not have, or a step still running: refused, and nothing created.
+        var noStep = await Assert.ThrowsAsync<KairosApiException>(() => _server.Client.RerunFlowAsync("end-of-day", "2026-11-23", "", "again"));
+        Assert.Contains("from", noStep.Errors.Keys);
+        var unknownStep = await Assert.ThrowsAsync<KairosApiException>(() => _server.Client.RerunFlowAsync("end-of-day", "2026-11-23", "setle", "again"));
+        Assert.Contains("'setle' is not a step of flow end-of-day; its steps are extract, fx-close, settle, report", unknownStep.Errors["from"][0], StringComparison.Ordinal);
+        var sleeper = await _server.Client.TriggerAsync("sleeper", "2026-11-23", "test");
+        await _server.WaitForStateAsync(sleeper.RunId, "running");
+        var busy = await Assert.ThrowsAsync<KairosApiException>(() => _server.Client.RerunFlowAsync("slow-night", "2026-11-23", "sleeper", "again"));
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, busy.Status);
+        Assert.Contains($"Step sleeper has not ended for 2026-11-23 (run {sleeper.RunId} is running)", busy.Message, StringComparison.Ordinal);
+        Assert.Single(await _server.Client.ListRunsAsync("sleeper"));
+        await _server.Client.KillAsync(sleeper.RunId, "test over");
+
         var sneaky = await _server.Http.PutAsJsonAsync("api/jobs/sneaky", new { action = new { noop = true }, flow = new { name = "end-of-day" } });
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, sneaky.StatusCode);
         Assert.Contains("\"flow\"", await sneaky.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(4, Assert.Single(await _server.Client.ListFlowsAsync()).Steps.Count);
+        Assert.Equal(4, (await _server.Client.ListFlowsAsync()).Single(f => f.Name == "end-of-day").Steps.Count);
     }
 
     private async Task<FlowRunDto> WaitForFlowAsync(Func<FlowRunDto, bool> done, string what)

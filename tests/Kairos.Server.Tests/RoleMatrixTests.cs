@@ -59,6 +59,7 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         ["GET /api/grid"] = Role.Viewer,
         ["GET /api/flows/"] = Role.Viewer,
         ["GET /api/flows/{name}/runs/{date}"] = Role.Viewer,
+        ["POST /api/flows/{name}/runs/{date}/rerun"] = Role.Operator,
         ["PUT /api/conditions/{name}/{date}"] = Role.Operator,
         ["DELETE /api/conditions/{name}/{date}"] = Role.Operator,
         ["GET /api/runs/"] = Role.Viewer,

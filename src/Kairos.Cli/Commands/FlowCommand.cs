@@ -25,7 +25,26 @@ internal static class FlowCommand
         return command;
     }
 
-    public static Command Build() => new("flow", CliText.Get("flow.description")) { Show() };
+    public static Command Build() => new("flow", CliText.Get("flow.description")) { Show(), Rerun() };
+
+    private static Command Rerun()
+    {
+        var name = new Argument<string>("name") { Description = CliText.Get("flow.name") };
+        var date = new Option<string>("--date", "-d") { Description = CliText.Get("flow.rerun.option.date"), Required = true };
+        var from = new Option<string>("--from") { Description = CliText.Get("flow.rerun.option.from"), Required = true };
+        var reason = new Option<string?>("--reason") { Description = CliText.Get("common.reasonRequired"), Required = true };
+        var command = new Command("rerun", CliText.Get("flow.rerun.description")) { name, date, from, reason };
+        command.SetAction((parse, ct) => ServerCall.RunAsync(parse, async client =>
+        {
+            var answer = await client.RerunFlowAsync(parse.GetValue(name)!, parse.GetValue(date)!, parse.GetValue(from)!, parse.GetValue(reason)!, ct);
+            if (ServerCall.WantsJson(parse)) ServerCall.PrintJson((object?)answer.Result ?? answer.Approval);
+            else if (answer.Approval is { } a) Console.WriteLine(CliText.Get("approvals.waiting", a.Id, a.Summary));
+            else Console.WriteLine(CliText.Get("flow.rerun.done", answer.Result!.Flow, answer.Result.BusinessDate,
+                string.Join(", ", answer.Result.Runs.Select(r => $"{r.JobId} #{r.RunId}"))));
+            return answer.Approval is null ? ExitCodes.Ok : ExitCodes.AwaitingApproval;
+        }));
+        return command;
+    }
 
     private static Command Show()
     {

@@ -27,6 +27,8 @@ namespace Kairos.Client.Contracts;
 [JsonSerializable(typeof(DateGridDto))]
 [JsonSerializable(typeof(List<FlowDto>))]
 [JsonSerializable(typeof(FlowRunDto))]
+[JsonSerializable(typeof(FlowRerunRequest))]
+[JsonSerializable(typeof(FlowRerunDto))]
 [JsonSerializable(typeof(DependencyDto))]
 [JsonSerializable(typeof(List<ConditionDto>))]
 [JsonSerializable(typeof(TriggerRequest))]

@@ -40,3 +40,13 @@ public sealed record FlowRunDto(string Flow, string BusinessDate, string State, 
 /// <param name="Detail">Its run's detail (exit code, error, waiting reason), or null.</param>
 public sealed record FlowStepRunDto(string Id, List<string> After, string State, long? RunId, int? Attempt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
     string? Why, string? Detail);
+
+/// <summary>Rerun a flow run from a step.</summary>
+/// <param name="From">The step to rerun; the steps downstream of it follow.</param>
+/// <param name="Reason">Why, for the audit log (required).</param>
+public sealed record FlowRerunRequest(string? From, string? Reason);
+
+/// <param name="Flow">The flow.</param>
+/// <param name="BusinessDate">yyyy-MM-dd.</param>
+/// <param name="Runs">The step's new run (queued) first, then the waiting runs of the steps downstream of it that had ended.</param>
+public sealed record FlowRerunDto(string Flow, string BusinessDate, List<RunCreatedDto> Runs);

@@ -74,9 +74,12 @@ public static class DependencyCheck
         var states = facts.StatesOf(jobId, date).ToList();
         var wire = wanted == UpstreamState.Succeeded ? "succeeded" : "finished";
         var running = states.Any(s => s == RunState.Running);
-        var ended = states.Any(s => wanted == UpstreamState.Succeeded ? s == RunState.Succeeded : s.IsFinal());
+        // The latest run for the date speaks for the upstream: a rerun replaces what came before it, so a downstream
+        // waits for a rerun still to come (rerun from a step) and does not go on from a success a later failure replaced.
+        var latest = states.Count == 0 ? (RunState?)null : states[^1];
+        var ended = latest is { } state && (wanted == UpstreamState.Succeeded ? state == RunState.Succeeded : state.IsFinal());
         if (ended && !running) return (true, Reason.Of(ReasonCodes.DependencyMet, jobId, BusinessDates.ToText(date), wire));
-        var now = states.Count == 0 ? "none" : running ? "running" : states[^1].ToWire(); // the latest run's state
+        var now = latest is null ? "none" : running ? "running" : latest.Value.ToWire();
         return (false, Reason.Of(ReasonCodes.DependencyWaitingJob, jobId, BusinessDates.ToText(date), wire, now));
     }
 

@@ -15,6 +15,12 @@ public interface IRunStore
     Task<long> AddRunAsync(NewRun run, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Creates several runs without a slot in one transaction, all or none, and returns their ids in order: a rerun from a
+    /// step creates the step's rerun and its downstream's waiting runs together, so a crash cannot leave half of them.
+    /// </summary>
+    Task<IReadOnlyList<long>> AddRunsAsync(IReadOnlyList<NewRun> runs, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Creates the run a message triggers, and keeps the message with it, inside <paramref name="transaction"/> (the
     /// consumer's inbox transaction, so the run and the record that the message was processed commit together).
     /// A (job, message id) that already has a run is left as it is: returns that run's id and false.

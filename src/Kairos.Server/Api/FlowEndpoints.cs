@@ -19,6 +19,10 @@ internal static class FlowEndpoints
             .WithSummary("Every flow the caller may read (all its steps), with the state of its latest flow run");
         flows.MapGet("/{name}/runs/{date}", GetRunAsync).WithName("GetFlowRun").Produces<FlowRunDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One flow on one business date (yyyy-MM-dd): its state, and each step's latest run, start and end, and why it has not started");
+        flows.MapPost("/{name}/runs/{date}/rerun", RerunAsync).WithName("RerunFlow")
+            .ProducesGatedOutcome<FlowRerunDto>(StatusCodes.Status200OK, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .RequireAuthorization(AccessPolicies.Operator)
+            .WithSummary("Rerun a flow run from a step: that step now, and every step downstream of it once it succeeds; other branches are left as they are (operator; reason required; gated by flow.rerun or run.rerun)");
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, FlowRuns runs, IKairosStore store, TimeProvider clock, CancellationToken ct)
@@ -43,6 +47,14 @@ internal static class FlowEndpoints
         var readScope = ReadScope.Of(http);
         return TypedResults.Ok(new FlowRunDto(flow.Name, BusinessDates.ToText(businessDate), status.State.ToWire(), status.StartedAt, status.FinishedAt,
             [.. status.Steps.Select(s => ToDto(s, readScope))]));
+    }
+
+    private static async Task<IResult> RerunAsync(string name, string date, FlowRerunRequest? body, HttpContext http, RerunFlowFrom rerun, CancellationToken ct)
+    {
+        if (!BusinessDates.TryParse(date, out var businessDate)) return Problems.Invalid("date", ApiText.Get("Condition.DateInvalid", date));
+        return (await rerun.ExecuteAsync(http.AsActor(), name, businessDate, body?.From, body?.Reason, ct)).ToResult(done =>
+            TypedResults.Ok(new FlowRerunDto(done.Flow, BusinessDates.ToText(done.BusinessDate),
+                [.. done.Runs.Select(r => new RunCreatedDto(r.RunId, r.JobId, BusinessDates.ToText(r.BusinessDate)))])));
     }
 
     private static FlowStepRunDto ToDto(FlowStepStatus s, ReadScope scope)

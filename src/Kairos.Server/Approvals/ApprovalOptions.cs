@@ -10,7 +10,7 @@ public sealed class ApprovalOptions
     public static readonly IReadOnlyList<string> Gateable =
     [
         GatedActions.Hold, GatedActions.Release, GatedActions.Trigger, GatedActions.SkipNext, GatedActions.Backfill,
-        GatedActions.Kill, GatedActions.Rerun, GatedActions.MarkSucceeded,
+        GatedActions.Kill, GatedActions.Rerun, GatedActions.MarkSucceeded, GatedActions.FlowRerun,
         GatedActions.CalendarOverride, GatedActions.CalendarImport, GatedActions.CalendarDefine,
     ];
 
@@ -37,6 +37,9 @@ public static class GatedActions
     public const string Kill = "run.kill";
     public const string Rerun = "run.rerun";
     public const string MarkSucceeded = "run.mark-succeeded";
+
+    /// <summary>Rerun a flow run from a step: the step and everything downstream of it, for one business date; <see cref="Rerun"/> gates it too.</summary>
+    public const string FlowRerun = "flow.rerun";
 
     /// <summary>Closing or opening one day; also gates <see cref="CalendarRevert"/> and <see cref="CalendarImport"/>.</summary>
     public const string CalendarOverride = "calendar.override";

@@ -29,6 +29,7 @@ public static class OperationSetup
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<ConditionChange>();
         services.AddSingleton<FlowRuns>();
+        services.AddGated<RerunFlowFrom>();
         return services;
     }
 

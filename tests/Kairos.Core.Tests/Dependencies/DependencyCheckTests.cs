@@ -54,6 +54,18 @@ public sealed class DependencyCheckTests
     }
 
     [Fact]
+    public void TheLatestRunSpeaks_ARerunStillToComeOrALaterFailure_HoldsTheDownstreamBack()
+    {
+        var extract = Step("extract-ledger", "KR-BANK");
+        var settle = Step("settle", "KR-BANK", Dependency.OnJob("extract-ledger"));
+        // Rerun from a step: the step's new run is queued after its earlier success; the downstream waits for it.
+        var queued = DependencyCheck.Judge(settle, Monday, Due, Due, Facts([extract, settle], [("extract-ledger", Monday, RunState.Succeeded), ("extract-ledger", Monday, RunState.Queued)]));
+        Assert.Equal(Reason.Of(ReasonCodes.DependencyWaitingJob, "extract-ledger", "2026-11-30", "succeeded", "queued"), queued.Why);
+        var failedAfter = DependencyCheck.Judge(settle, Monday, Due, Due, Facts([extract, settle], [("extract-ledger", Monday, RunState.Succeeded), ("extract-ledger", Monday, RunState.Failed)]));
+        Assert.Equal(DependencyStatus.Waiting, failedAfter.Status);
+    }
+
+    [Fact]
     public void Finished_AcceptsAFailure_Succeeded_DoesNot()
     {
         var close = Step("fx-close", "KR-BANK");

@@ -6,7 +6,7 @@ import { stateBadge, runLink, jobLink, table, canOperate, act, isApproval } from
 
 const SVG = 'http://www.w3.org/2000/svg';
 const BOX = { width: 210, height: 70, gapX: 56, gapY: 18 };
-const ENDED = ['succeeded', 'failed'];
+const FLOW_ENDED = ['succeeded', 'failed'];
 
 /** An SVG element: attributes, then children (strings become text nodes). */
 function svg(tag, attrs = {}, ...children) {
@@ -34,7 +34,7 @@ async function flowRun(name, date) {
   const day = date ?? flow.latest?.businessDate ?? new Date().toISOString().slice(0, 10);
   const run = await api('GET', `/api/flows/${encodeURIComponent(name)}/runs/${day}`);
   const here = () => location.hash.split('?')[0] === `#/flows/${encodeURIComponent(name)}/${day}`;
-  if (!ENDED.includes(run.state)) {
+  if (!FLOW_ENDED.includes(run.state)) {
     every(3000, async () => {
       if (!here()) return;
       const now = await api('GET', `/api/flows/${encodeURIComponent(name)}/runs/${day}`);
@@ -144,15 +144,19 @@ function timeline(run) {
   return svg('svg', { class: 'flow-timeline', viewBox: `0 0 ${label + bar + 4} ${height}`, width: label + bar + 4, height, role: 'img', 'aria-label': t('flow.timeline') }, bars, axis);
 }
 
+const failed = ['failed', 'timed-out', 'killed'];
+const ended = ['succeeded', 'failed', 'timed-out', 'killed', 'skipped'];
+
 function stepTable(name, day, run) {
   const reload = () => { location.hash = `#/flows/${encodeURIComponent(name)}/${day}?${Date.now()}`; };
+  // From here: the step and every step downstream of it, for this business date; the other branches stay as they are.
   const rerun = s => el('button', {
-    class: 'rerun-step', 'data-step': s.id,
-    onclick: () => confirmAction(t('flow.confirmRerun', s.id, day), reason => act('POST', `/api/runs/${s.runId}/rerun`, { reason }, c => t('run.rerunQueued', c.runId)))
+    class: failed.includes(s.state) ? 'rerun-from' : 'rerun-from secondary', 'data-step': s.id,
+    onclick: () => confirmAction(t('flow.confirmRerun', s.id, day),
+      reason => act('POST', `/api/flows/${encodeURIComponent(name)}/runs/${day}/rerun`, { from: s.id, reason }, c => t('flow.rerunQueued', c.runs.map(r => `${r.jobId} #${r.runId}`).join(', '))))
       .then(x => x && (isApproval(x) ? (location.hash = '#/approvals') : reload())),
-  }, t('flow.rerunStep'));
-  const failed = ['failed', 'timed-out', 'killed'];
+  }, t('flow.rerunFrom'));
   return table([t('flow.step'), t('flow.after'), t('col.state'), t('col.run'), t('col.started'), t('col.finished'), t('flow.why'), ''],
     run.steps.map(s => [jobLink(s.id), s.after.join(', '), stateBadge(s.state), s.runId ? runLink(s.runId) : '', formatTime(s.startedAt), formatTime(s.finishedAt),
-      s.why ?? (failed.includes(s.state) || s.state === 'waiting' ? s.detail ?? '' : ''), canOperate() && failed.includes(s.state) && s.runId ? rerun(s) : '']));
+      s.why ?? (failed.includes(s.state) || s.state === 'waiting' ? s.detail ?? '' : ''), canOperate() && ended.includes(s.state) ? rerun(s) : '']));
 }
