@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Kairos.Client;
+using Kairos.Client.Contracts;
 using Kairos.Core.Access;
 using Kairos.Server.Hosting;
 
@@ -15,6 +16,7 @@ public sealed class ApprovalTests : IAsyncLifetime
     {
         ["fails.yaml"] = "id: fails\nowner: settlement\naction: { command: { argv: ['false'] } }\n",
         ["daily.yaml"] = "id: daily\nowner: settlement\nschedule: { cron: '0 9 * * *', calendar: KR-BANK, days: business-days }\naction: { noop: true }\n",
+        ["eod.yaml"] = "flow: eod\nowner: settlement\nsteps:\n  - id: eod-check\n    action: { command: { argv: ['false'] } }\n  - id: eod-post\n    after: [{ job: eod-check }]\n    action: { noop: true }\n",
     }, extraArgs: ["--Kairos:Approvals:Require:0", "run.mark-succeeded", "--Kairos:Approvals:Require:1", "job.backfill", "--Kairos:Approvals:Require:2", "calendar.override",
         "--Kairos:Approvals:Require:3", "job.hold", "--Kairos:Approvals:Require:4", "run.rerun"]);
 
@@ -46,6 +48,35 @@ public sealed class ApprovalTests : IAsyncLifetime
         Assert.Equal("succeeded", run.State);
         Assert.Equal("marked succeeded by operator-settlement, approved by operator-: sent by hand", run.Detail);
         Assert.Equal("conflict", (await Assert.ThrowsAsync<KairosApiException>(() => _server.Client.ApproveAsync(approval.Id))).Code);
+    }
+
+    [Fact]
+    public async Task AFlowStepMarkedSucceeded_ReleasesItsDownstreamOnlyOnceApproved_AndAFlowRerunIsGatedByRunRerun()
+    {
+        // Today's business date: a past one would be a backfill, which this server gates too.
+        var check = await _server.Client.TriggerAsync("eod-check", reason: "test");
+        var date = check.BusinessDate!;
+        await _server.WaitForStateAsync(check.RunId, "failed");
+        var kim = new KairosClient(await _server.ClientAsAsync(Role.Operator, "settlement"));
+        var lee = new KairosClient(await _server.ClientAsAsync(Role.Operator));
+
+        var asked = (await kim.MarkSucceededAsync(check.RunId, "checked by hand")).Approval!;
+        // Two dependency intervals later the downstream still has not started: the request changed nothing.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var waiting = await _server.Client.GetFlowRunAsync("eod", date);
+        Assert.Equal(("failed", "blocked"), (waiting.State, waiting.Steps.Single(s => s.Id == "eod-post").State));
+
+        var approved = await lee.ApproveAsync(asked.Id, "the figures match");
+        FlowRunDto done;
+        for (var i = 0; (done = await _server.Client.GetFlowRunAsync("eod", date)).State != "succeeded" && i < 300; i++) await Task.Delay(100);
+        Assert.Equal("succeeded", done.State);
+        Assert.True((await _server.Client.GetRunAsync(done.Steps.Single(s => s.Id == "eod-post").RunId!.Value)).StartedAt > approved.DecidedAt);
+
+        // Rerunning the flow is a rerun of runs: where run.rerun needs four eyes, so does flow.rerun.
+        var rerun = await kim.RerunFlowAsync("eod", date, "eod-check", "once more");
+        Assert.Null(rerun.Result);
+        Assert.Equal(("flow.rerun", "flow:eod"), (rerun.Approval!.Action, rerun.Approval.Target));
+        Assert.Single(await _server.Client.ListRunsAsync("eod-check"));
     }
 
     [Fact]
