@@ -97,15 +97,15 @@ public sealed class DependencyResolver(IKairosStore store, JobCatalog catalog, S
         var ended = upstreamIds.Count == 0 ? [] : await store.Runs.EndedDatesSinceAsync(upstreamIds, since, cancellationToken).ConfigureAwait(false);
         var needsConditions = unscheduled.Any(j => j.After!.Any(d => d.Condition is not null));
         var conditions = needsConditions ? await store.Conditions.SetSinceAsync(since, cancellationToken).ConfigureAwait(false) : [];
+        var endedBy = ended.ToLookup(e => e.JobId, e => e.BusinessDate, StringComparer.Ordinal);
+        var setBy = conditions.ToLookup(c => c.Name, c => c.BusinessDate, StringComparer.Ordinal);
         var runs = new List<NewRun>();
         foreach (var job in unscheduled)
         {
             var dates = new SortedSet<DateOnly>();
             foreach (var dependency in job.After!)
             {
-                var sources = dependency.JobId is { } upstream
-                    ? ended.Where(e => e.JobId == upstream).Select(e => e.BusinessDate)
-                    : conditions.Where(c => c.Name == dependency.Condition).Select(c => c.BusinessDate);
+                var sources = dependency.JobId is { } upstream ? endedBy[upstream] : setBy[dependency.Condition!];
                 foreach (var date in sources) dates.Add(dependency.Date == DependencyDate.Previous ? date.AddDays(1) : date);
             }
             runs.AddRange(dates.Select(d => new NewRun(job.Id, null, TriggerKind.Dependency, d, now, RunState.Waiting)));

@@ -9,6 +9,8 @@ namespace Kairos.Store.Sql;
 // both change one run.
 internal sealed partial class SqlRunStore
 {
+    private static readonly RowColumn[] WaitingChangeColumns = [RowColumn.Long("id"), RowColumn.Text("text"), RowColumn.Long("now")];
+
     public async Task<int> AddDependencyRunsAsync(IReadOnlyList<NewRun> runs, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runs);
@@ -46,9 +48,10 @@ internal sealed partial class SqlRunStore
     public async Task<IReadOnlyList<long>> ReleaseWaitingAsync(IReadOnlyList<(long RunId, string Why)> runs, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         await ChangeWaitingAsync(runs,
             """
-            UPDATE runs SET state = 'scheduled', due_at = CASE WHEN due_at > @now THEN due_at ELSE @now END,
-                ready_at = CASE WHEN due_at > @now THEN due_at ELSE @now END, detail = NULL, changed_at = @now, transition = @text
-            WHERE id = @id AND state = 'waiting'
+            UPDATE runs SET state = 'scheduled', due_at = CASE WHEN runs.due_at > v.now THEN runs.due_at ELSE v.now END,
+                ready_at = CASE WHEN runs.due_at > v.now THEN runs.due_at ELSE v.now END, detail = NULL, changed_at = v.now, transition = v.text
+            FROM {rows} AS v WHERE runs.id = v.id AND runs.state = 'waiting'
+            RETURNING runs.id
             """, now, cancellationToken).ConfigureAwait(false);
 
     // Only the detail changes, and only where it differs: run_events records state changes (its trigger fires on state,
@@ -71,30 +74,26 @@ internal sealed partial class SqlRunStore
     {
         var changed = await ChangeWaitingAsync(runs,
             """
-            UPDATE runs SET state = 'skipped', skip_reason = 'dependency-timeout', finished_at = @now, detail = @text, changed_at = @now, transition = @text
-            WHERE id = @id AND state = 'waiting'
+            UPDATE runs SET state = 'skipped', skip_reason = 'dependency-timeout', finished_at = v.now, detail = v.text, changed_at = v.now, transition = v.text
+            FROM {rows} AS v WHERE runs.id = v.id AND runs.state = 'waiting'
+            RETURNING runs.id
             """, now, cancellationToken).ConfigureAwait(false);
         if (changed.Count == 0) return [];
         return await QueryRunsAsync($"SELECT {RunRow.Columns} FROM runs WHERE id {dialect.InList("ids")} ORDER BY id", new { ids = changed.ToArray() }, cancellationToken)
             .ConfigureAwait(false);
     }
 
-    // One statement per run, in id order (the lock order every writer of runs uses), so each run's own text goes with it
-    // and the runs that actually changed are known exactly: a run another node released a moment earlier is not among them.
+    // One statement for all runs, each row carrying its own text, in id order (the lock order every writer of runs
+    // uses). The ids it returns are the runs that actually changed: a run another node released a moment earlier is not among them.
     private async Task<List<long>> ChangeWaitingAsync(IReadOnlyList<(long RunId, string Text)> runs, string sql, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        var changed = new List<long>();
-        if (runs.Count == 0) return changed;
+        if (runs.Count == 0) return [];
+        var rows = runs.DistinctBy(r => r.RunId).OrderBy(r => r.RunId).Select(r => new object?[] { r.RunId, r.Text, UnixTime.ToMs(now) }).ToList();
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var (id, text) in runs.DistinctBy(r => r.RunId).OrderBy(r => r.RunId))
-        {
-            var n = await scope.Connection.ExecuteAsync(new CommandDefinition(sql, new { id, text, now = UnixTime.ToMs(now) }, scope.Transaction,
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
-            if (n > 0) changed.Add(id);
-        }
+        var changed = await dialect.ExecuteRowsReturningIdsAsync(scope.Connection, scope.Transaction, sql, WaitingChangeColumns, rows, cancellationToken).ConfigureAwait(false);
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return changed;
+        return changed.Order().ToList();
     }
 
     // Business dates are stored as yyyy-MM-dd, so text order is date order.
