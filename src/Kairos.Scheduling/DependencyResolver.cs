@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Kairos.Core.Dependencies;
 using Kairos.Core.Jobs;
@@ -28,19 +29,42 @@ public sealed class DependencyResolver(IKairosStore store, JobCatalog catalog, S
     private static readonly TimeSpan FullScanEvery = TimeSpan.FromMinutes(1);
 
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
-    private DateTimeOffset? _lastPass;
+    private readonly KnownDateRuns _known = new();
+    private readonly ConcurrentQueue<(string JobId, DateOnly Date)> _endedHere = new();
+    private DateTimeOffset? _lastScan;
     private DateTimeOffset? _lastFullScan;
 
-    /// <summary>Judges the waiting runs at <paramref name="now"/>; returns how many were released to start.</summary>
-    public async Task<DependencyPassResult> ResolveAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Upstream runs whose outcome this node has just written: the next pass creates their downstream runs without
+    /// reading the store's recent endings, which is what a pass woken by them would otherwise spend most of its time on.
+    /// </summary>
+    public void NoteEnded(IEnumerable<(string JobId, DateOnly Date)> endings)
     {
+        ArgumentNullException.ThrowIfNull(endings);
+        foreach (var ending in endings) _endedHere.Enqueue(ending);
+    }
+
+    /// <summary>Judges the waiting runs at <paramref name="now"/>; returns how many were released to start.</summary>
+    public Task<DependencyPassResult> ResolveAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        ResolveAsync(now, lookBack: true, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ResolveAsync(DateTimeOffset, CancellationToken)"/>; without <paramref name="lookBack"/>, the store's
+    /// recent endings are read only when the previous read is a dependency interval old, and in between only the endings
+    /// noted here count. Either way every ending is seen within the interval, whichever node wrote it.
+    /// </summary>
+    public async Task<DependencyPassResult> ResolveAsync(DateTimeOffset now, bool lookBack, CancellationToken cancellationToken = default)
+    {
+        var endedHere = new List<(string JobId, DateOnly Date)>();
+        while (_endedHere.TryDequeue(out var ending)) endedHere.Add(ending);
         var dependents = catalog.Jobs.Where(j => j.HasDependencies).ToList();
         if (dependents.Count == 0) return DependencyPassResult.Nothing;
-        var full = _lastFullScan is not { } scanned || now - scanned >= FullScanEvery || _lastPass is null;
-        var since = full ? now - options.DependencyLookback : _lastPass!.Value - Overlap;
+        var full = _lastFullScan is not { } scanned || now - scanned >= FullScanEvery || _lastScan is null;
+        var scan = full || lookBack || now - _lastScan!.Value >= options.DependencyInterval;
+        var since = full ? now - options.DependencyLookback : _lastScan!.Value - Overlap;
         if (full) _lastFullScan = now;
-        var created = await CreateDateRunsAsync(dependents.Where(j => j.Schedule is null).ToList(), since, now, cancellationToken).ConfigureAwait(false);
-        _lastPass = now;
+        var created = await CreateDateRunsAsync(dependents.Where(j => j.Schedule is null).ToList(), scan ? since : null, endedHere, now, cancellationToken).ConfigureAwait(false);
+        if (scan) _lastScan = now;
 
         var waiting = await store.Runs.DependencyWaitingAsync(now, options.MaxClaim, cancellationToken).ConfigureAwait(false);
         if (waiting.Count == 0) return new DependencyPassResult(created, 0, 0);
@@ -89,14 +113,18 @@ public sealed class DependencyResolver(IKairosStore store, JobCatalog catalog, S
     }
 
     // A dependent job without a schedule gets a run for each business date its upstream runs ended for (shifted one
-    // business day on for a T-1 dependency), and for each date its conditions were set for.
-    private async Task<int> CreateDateRunsAsync(IReadOnlyList<Job> unscheduled, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
+    // business day on for a T-1 dependency), and for each date its conditions were set for. Endings and conditions are
+    // read from the store back to since, if given; endedHere adds endings this node wrote.
+    private async Task<int> CreateDateRunsAsync(IReadOnlyList<Job> unscheduled, DateTimeOffset? since, IReadOnlyList<(string JobId, DateOnly Date)> endedHere,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (unscheduled.Count == 0) return 0;
         var upstreamIds = unscheduled.SelectMany(j => j.After!).Where(d => d.JobId is not null).Select(d => d.JobId!).ToHashSet(StringComparer.Ordinal);
-        var ended = upstreamIds.Count == 0 ? [] : await store.Runs.EndedDatesSinceAsync(upstreamIds, since, cancellationToken).ConfigureAwait(false);
-        var needsConditions = unscheduled.Any(j => j.After!.Any(d => d.Condition is not null));
-        var conditions = needsConditions ? await store.Conditions.SetSinceAsync(since, cancellationToken).ConfigureAwait(false) : [];
+        IReadOnlyList<(string JobId, DateOnly BusinessDate)> ended = since is not { } from || upstreamIds.Count == 0
+            ? endedHere
+            : [.. await store.Runs.EndedDatesSinceAsync(upstreamIds, from, cancellationToken).ConfigureAwait(false), .. endedHere];
+        var needsConditions = since is not null && unscheduled.Any(j => j.After!.Any(d => d.Condition is not null));
+        var conditions = needsConditions ? await store.Conditions.SetSinceAsync(since!.Value, cancellationToken).ConfigureAwait(false) : [];
         var endedBy = ended.ToLookup(e => e.JobId, e => e.BusinessDate, StringComparer.Ordinal);
         var setBy = conditions.ToLookup(c => c.Name, c => c.BusinessDate, StringComparer.Ordinal);
         var runs = new List<NewRun>();
@@ -108,9 +136,13 @@ public sealed class DependencyResolver(IKairosStore store, JobCatalog catalog, S
                 var sources = dependency.JobId is { } upstream ? endedBy[upstream] : setBy[dependency.Condition!];
                 foreach (var date in sources) dates.Add(dependency.Date == DependencyDate.Previous ? date.AddDays(1) : date);
             }
-            runs.AddRange(dates.Select(d => new NewRun(job.Id, null, TriggerKind.Dependency, d, now, RunState.Waiting)));
+            runs.AddRange(dates.Where(d => !_known.Contains(job.Id, d)).Select(d => new NewRun(job.Id, null, TriggerKind.Dependency, d, now, RunState.Waiting)));
         }
-        return runs.Count == 0 ? 0 : await store.Runs.AddDependencyRunsAsync(runs, now, cancellationToken).ConfigureAwait(false);
+        _known.Forget(now - options.DependencyLookback - Overlap - Overlap);
+        if (runs.Count == 0) return 0;
+        var created = await store.Runs.AddDependencyRunsAsync(runs, now, cancellationToken).ConfigureAwait(false);
+        _known.Add(runs.Select(r => (r.JobId, r.BusinessDate!.Value)), now);
+        return created;
     }
 
     private Task<DependencyFacts> GatherAsync(IReadOnlyList<Run> waiting, CancellationToken cancellationToken)

@@ -5,9 +5,12 @@ namespace Kairos.Scheduling;
 public sealed partial class KairosScheduler
 {
     /// <summary>Judges this store's waiting runs now (also run by the dependency loop); released runs are claimed at once.</summary>
-    public async Task<DependencyPassResult> ResolveDependenciesAsync(CancellationToken cancellationToken = default)
+    public Task<DependencyPassResult> ResolveDependenciesAsync(CancellationToken cancellationToken = default) =>
+        ResolveDependenciesAsync(lookBack: true, cancellationToken);
+
+    private async Task<DependencyPassResult> ResolveDependenciesAsync(bool lookBack, CancellationToken cancellationToken)
     {
-        var result = await _dependencies.ResolveAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var result = await _dependencies.ResolveAsync(clock.GetUtcNow(), lookBack, cancellationToken).ConfigureAwait(false);
         if (result.Released > 0) Wake();
         foreach (var run in result.TimedOut ?? []) events.OnRunSkipped(run);
         return result;
@@ -28,16 +31,18 @@ public sealed partial class KairosScheduler
     }
 
     // Woken by every outcome this node writes, so a downstream run starts within milliseconds of its upstream's success
-    // here; outcomes other nodes write are seen within the interval.
+    // here; such a pass works from the outcomes written here, and outcomes other nodes write are read within the interval.
     private Task DependencyLoopAsync(CancellationToken cancellationToken) => Task.Run(async () =>
     {
+        var woken = false;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await ResolveDependenciesAsync(cancellationToken).ConfigureAwait(false);
+                await ResolveDependenciesAsync(lookBack: !woken, cancellationToken).ConfigureAwait(false);
                 using var delay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                await Task.WhenAny(_dependencyWake.WaitAsync(delay.Token), Task.Delay(options.DependencyInterval, clock, delay.Token)).ConfigureAwait(false);
+                var wake = _dependencyWake.WaitAsync(delay.Token);
+                woken = await Task.WhenAny(wake, Task.Delay(options.DependencyInterval, clock, delay.Token)).ConfigureAwait(false) == wake && wake.IsCompletedSuccessfully;
                 await delay.CancelAsync().ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { }

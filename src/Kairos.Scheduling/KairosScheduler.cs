@@ -27,6 +27,8 @@ public sealed partial class KairosScheduler(
     private readonly ConcurrentQueue<Run> _handedBack = new();
     // Runs whose outcome is known here but not yet written: not "lost", though no attempt follows them any more.
     private readonly ConcurrentDictionary<long, int> _completing = new();
+    // The job and business date of each run in _completing that has one, for the dependency pass once the outcome is written.
+    private readonly ConcurrentDictionary<long, (string JobId, DateOnly Date)> _endings = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly SemaphoreSlim _dependencyWake = new(0, 1);
     private readonly SemaphoreSlim _flushGate = new(1, 1);
