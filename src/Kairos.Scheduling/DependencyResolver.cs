@@ -17,7 +17,7 @@ namespace Kairos.Scheduling;
 /// and because it reads the store's state rather than reacting to events, a node killed between an upstream's success and
 /// its downstream's release loses nothing: the next pass on any node releases it.
 /// </summary>
-public sealed class DependencyResolver(IKairosStore store, JobCatalog catalog, SchedulerOptions options, ILogger? logger = null)
+public sealed partial class DependencyResolver(IKairosStore store, JobCatalog catalog, SchedulerOptions options, ILogger? logger = null)
 {
     // Dates a dependency may look back over: T-1, then the upstream's closed days before that (a holiday cluster).
     private const int LookbackDays = 62;
@@ -63,11 +63,11 @@ public sealed class DependencyResolver(IKairosStore store, JobCatalog catalog, S
         var scan = full || lookBack || now - _lastScan!.Value >= options.DependencyInterval;
         var since = full ? now - options.DependencyLookback : _lastScan!.Value - Overlap;
         if (full) _lastFullScan = now;
-        var created = await CreateDateRunsAsync(dependents.Where(j => j.Schedule is null).ToList(), scan ? since : null, endedHere, now, cancellationToken).ConfigureAwait(false);
+        var (created, releasedAtCreation) = await CreateDateRunsAsync(dependents.Where(j => j.Schedule is null).ToList(), scan ? since : null, endedHere, now, cancellationToken).ConfigureAwait(false);
         if (scan) _lastScan = now;
 
         var waiting = await store.Runs.DependencyWaitingAsync(now, options.MaxClaim, cancellationToken).ConfigureAwait(false);
-        if (waiting.Count == 0) return new DependencyPassResult(created, 0, 0);
+        if (waiting.Count == 0) return new DependencyPassResult(created, releasedAtCreation, 0);
         var facts = await GatherAsync(waiting, cancellationToken).ConfigureAwait(false);
 
         var release = new List<(long, string)>();
@@ -101,7 +101,7 @@ public sealed class DependencyResolver(IKairosStore store, JobCatalog catalog, S
         var timedOut = timeouts.Count == 0 ? [] : await store.Runs.TimeOutWaitingAsync(timeouts, now, cancellationToken).ConfigureAwait(false);
         foreach (var run in timedOut)
             _logger.LogWarning("Run {RunId} of {JobId} for {BusinessDate} was skipped: its dependencies did not hold by its waitUntil", run.Id, run.JobId, BusinessDates.ToText(run.BusinessDate));
-        return new DependencyPassResult(created, released.Count, timedOut.Count, timedOut);
+        return new DependencyPassResult(created, releasedAtCreation + released.Count, timedOut.Count, timedOut);
     }
 
     /// <summary>Judges <paramref name="job"/>'s dependencies for <paramref name="businessDate"/> as they stand now, for explain.</summary>
@@ -110,39 +110,6 @@ public sealed class DependencyResolver(IKairosStore store, JobCatalog catalog, S
         ArgumentNullException.ThrowIfNull(job);
         var facts = await GatherAsync([job], [businessDate], cancellationToken).ConfigureAwait(false);
         return DependencyCheck.Judge(job, businessDate, dueAt, now, facts);
-    }
-
-    // A dependent job without a schedule gets a run for each business date its upstream runs ended for (shifted one
-    // business day on for a T-1 dependency), and for each date its conditions were set for. Endings and conditions are
-    // read from the store back to since, if given; endedHere adds endings this node wrote.
-    private async Task<int> CreateDateRunsAsync(IReadOnlyList<Job> unscheduled, DateTimeOffset? since, IReadOnlyList<(string JobId, DateOnly Date)> endedHere,
-        DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (unscheduled.Count == 0) return 0;
-        var upstreamIds = unscheduled.SelectMany(j => j.After!).Where(d => d.JobId is not null).Select(d => d.JobId!).ToHashSet(StringComparer.Ordinal);
-        IReadOnlyList<(string JobId, DateOnly BusinessDate)> ended = since is not { } from || upstreamIds.Count == 0
-            ? endedHere
-            : [.. await store.Runs.EndedDatesSinceAsync(upstreamIds, from, cancellationToken).ConfigureAwait(false), .. endedHere];
-        var needsConditions = since is not null && unscheduled.Any(j => j.After!.Any(d => d.Condition is not null));
-        var conditions = needsConditions ? await store.Conditions.SetSinceAsync(since!.Value, cancellationToken).ConfigureAwait(false) : [];
-        var endedBy = ended.ToLookup(e => e.JobId, e => e.BusinessDate, StringComparer.Ordinal);
-        var setBy = conditions.ToLookup(c => c.Name, c => c.BusinessDate, StringComparer.Ordinal);
-        var runs = new List<NewRun>();
-        foreach (var job in unscheduled)
-        {
-            var dates = new SortedSet<DateOnly>();
-            foreach (var dependency in job.After!)
-            {
-                var sources = dependency.JobId is { } upstream ? endedBy[upstream] : setBy[dependency.Condition!];
-                foreach (var date in sources) dates.Add(dependency.Date == DependencyDate.Previous ? date.AddDays(1) : date);
-            }
-            runs.AddRange(dates.Where(d => !_known.Contains(job.Id, d)).Select(d => new NewRun(job.Id, null, TriggerKind.Dependency, d, now, RunState.Waiting)));
-        }
-        _known.Forget(now - options.DependencyLookback - Overlap - Overlap);
-        if (runs.Count == 0) return 0;
-        var created = await store.Runs.AddDependencyRunsAsync(runs, now, cancellationToken).ConfigureAwait(false);
-        _known.Add(runs.Select(r => (r.JobId, r.BusinessDate!.Value)), now);
-        return created;
     }
 
     private Task<DependencyFacts> GatherAsync(IReadOnlyList<Run> waiting, CancellationToken cancellationToken)

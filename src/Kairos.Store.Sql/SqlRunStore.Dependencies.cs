@@ -14,28 +14,46 @@ internal sealed partial class SqlRunStore
     public async Task<int> AddDependencyRunsAsync(IReadOnlyList<NewRun> runs, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        if (runs.Count == 0) return 0;
-        foreach (var run in runs)
-        {
-            if (run is not { Trigger: TriggerKind.Dependency, SlotTime: null, BusinessDate: not null, State: RunState.Waiting })
-                throw new ArgumentException($"A dependency run has trigger dependency, no slot, a business date and state waiting: {run}.", nameof(runs));
-        }
+        foreach (var run in runs) EnsureDependencyRun(run, RunState.Waiting);
+        return (await InsertDependencyRunsAsync(runs.Select(r => (r, r.Detail)).ToList(), now, cancellationToken).ConfigureAwait(false)).Count;
+    }
+
+    public async Task<IReadOnlyList<long>> AddReleasedDependencyRunsAsync(IReadOnlyList<(NewRun Run, string Why)> runs, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        foreach (var (run, _) in runs) EnsureDependencyRun(run, RunState.Scheduled);
+        return await InsertDependencyRunsAsync(runs.Select(r => (r.Run with { Detail = null }, (string?)r.Why)).ToList(), now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void EnsureDependencyRun(NewRun run, RunState state)
+    {
+        if (run is not { Trigger: TriggerKind.Dependency, SlotTime: null, BusinessDate: not null } || run.State != state)
+            throw new ArgumentException($"A dependency run has trigger dependency, no slot, a business date and state {state.ToWire()}: {run}.", nameof(run));
+    }
+
+    // A released run is ready from its due time, as ReleaseWaitingAsync leaves it; a waiting run records no transition
+    // beyond its detail.
+    private async Task<IReadOnlyList<long>> InsertDependencyRunsAsync(IReadOnlyList<(NewRun Run, string? Transition)> runs, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (runs.Count == 0) return [];
         // One canonical insert order, as for slots: two nodes adding overlapping dates lock index entries in the same
         // order and cannot deadlock. Duplicates in one call are one run.
-        var rows = runs.DistinctBy(r => (r.JobId, r.BusinessDate))
-            .OrderBy(r => r.JobId, StringComparer.Ordinal).ThenBy(r => r.BusinessDate)
-            .Select(r => NewRunRow(r, now)).ToList();
+        var rows = runs.DistinctBy(r => (r.Run.JobId, r.Run.BusinessDate))
+            .OrderBy(r => r.Run.JobId, StringComparer.Ordinal).ThenBy(r => r.Run.BusinessDate)
+            .Select(r => (object?[])[.. NewRunRow(r.Run, now), r.Transition ?? r.Run.Detail]).ToList();
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        var created = await dialect.ExecuteRowsAsync(scope.Connection, scope.Transaction,
+        var created = await dialect.ExecuteRowsReturningIdsAsync(scope.Connection, scope.Transaction,
             $"""
-            INSERT INTO runs ({InsertColumns})
-            SELECT v.job, v.slot, v.trig, v.bdate, v.state, 0, v.due, v.now, v.reason, v.detail, v.finished, v.by, v.rerun, 0, v.now, v.detail
+            INSERT INTO runs ({InsertColumns}, ready_at)
+            SELECT v.job, v.slot, v.trig, v.bdate, v.state, 0, v.due, v.now, v.reason, v.detail, v.finished, v.by, v.rerun, 0, v.now, v.transition,
+                CASE WHEN v.state = 'scheduled' THEN v.due END
             FROM {"{rows}"} AS v WHERE true
             ON CONFLICT (job_id, business_date) WHERE trigger_kind = 'dependency' DO NOTHING
+            RETURNING id
             """,
-            NewRunColumns, rows, cancellationToken).ConfigureAwait(false);
+            [.. NewRunColumns, RowColumn.Text("transition")], rows, cancellationToken).ConfigureAwait(false);
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return created;
+        return created.Order().ToList();
     }
 
     public Task<IReadOnlyList<Run>> DependencyWaitingAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default) =>
