@@ -6,20 +6,27 @@ namespace Kairos.Scheduling;
 
 public sealed partial class DependencyResolver
 {
-    // A dependent job without a schedule gets a run for each business date its upstream runs ended for (shifted one
-    // business day on for a T-1 dependency), and for each date its conditions were set for. Endings and conditions are
-    // read from the store back to since, if given; endedHere adds endings this node wrote. Returns how many runs were
-    // created, and how many of those were created released.
-    private async Task<(int Created, int Released)> CreateDateRunsAsync(IReadOnlyList<Job> unscheduled, DateTimeOffset? since, IReadOnlyList<(string JobId, DateOnly Date)> endedHere,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    // Upstream runs ended and conditions set back to since, if given, from the store, and the endings this node wrote.
+    private async Task<(IReadOnlyList<(string JobId, DateOnly BusinessDate)> Ended, IReadOnlyList<(string Name, DateOnly BusinessDate)> Conditions)> ReadEndingsAsync(
+        IReadOnlyList<Job> unscheduled, DateTimeOffset? since, IReadOnlyList<(string JobId, DateOnly Date)> endedHere, CancellationToken cancellationToken)
     {
-        if (unscheduled.Count == 0) return (0, 0);
+        if (unscheduled.Count == 0 || since is not { } from) return (endedHere, []);
         var upstreamIds = unscheduled.SelectMany(j => j.After!).Where(d => d.JobId is not null).Select(d => d.JobId!).ToHashSet(StringComparer.Ordinal);
-        IReadOnlyList<(string JobId, DateOnly BusinessDate)> ended = since is not { } from || upstreamIds.Count == 0
+        IReadOnlyList<(string JobId, DateOnly BusinessDate)> ended = upstreamIds.Count == 0
             ? endedHere
             : [.. await store.Runs.EndedDatesSinceAsync(upstreamIds, from, cancellationToken).ConfigureAwait(false), .. endedHere];
-        var needsConditions = since is not null && unscheduled.Any(j => j.After!.Any(d => d.Condition is not null));
-        var conditions = needsConditions ? await store.Conditions.SetSinceAsync(since!.Value, cancellationToken).ConfigureAwait(false) : [];
+        var needsConditions = unscheduled.Any(j => j.After!.Any(d => d.Condition is not null));
+        var conditions = needsConditions ? await store.Conditions.SetSinceAsync(from, cancellationToken).ConfigureAwait(false) : [];
+        return (ended, conditions.Select(c => (c.Name, c.BusinessDate)).ToList());
+    }
+
+    // A dependent job without a schedule gets a run for each business date its upstream runs ended for (shifted one
+    // business day on for a T-1 dependency), and for each date its conditions were set for. Returns how many runs were
+    // created, and how many of those were created released.
+    private async Task<(int Created, int Released)> CreateDateRunsAsync(IReadOnlyList<Job> unscheduled, IReadOnlyList<(string JobId, DateOnly BusinessDate)> ended,
+        IReadOnlyList<(string Name, DateOnly BusinessDate)> conditions, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (unscheduled.Count == 0) return (0, 0);
         var endedBy = ended.ToLookup(e => e.JobId, e => e.BusinessDate, StringComparer.Ordinal);
         var setBy = conditions.ToLookup(c => c.Name, c => c.BusinessDate, StringComparer.Ordinal);
         var runs = new List<NewRun>();

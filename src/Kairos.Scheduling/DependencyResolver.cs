@@ -31,12 +31,14 @@ public sealed partial class DependencyResolver(IKairosStore store, JobCatalog ca
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly KnownDateRuns _known = new();
     private readonly ConcurrentQueue<(string JobId, DateOnly Date)> _endedHere = new();
+    private readonly Lock _scanLock = new();
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private DateTimeOffset? _lastScan;
     private DateTimeOffset? _lastFullScan;
 
     /// <summary>
-    /// Upstream runs whose outcome this node has just written: the next pass creates their downstream runs without
-    /// reading the store's recent endings, which is what a pass woken by them would otherwise spend most of its time on.
+    /// Upstream runs whose outcome this node has just written: the next pass creates their downstream runs, without the
+    /// read of the store's recent endings that a pass would otherwise spend most of its time on.
     /// </summary>
     public void NoteEnded(IEnumerable<(string JobId, DateOnly Date)> endings)
     {
@@ -46,26 +48,42 @@ public sealed partial class DependencyResolver(IKairosStore store, JobCatalog ca
 
     /// <summary>Judges the waiting runs at <paramref name="now"/>; returns how many were released to start.</summary>
     public Task<DependencyPassResult> ResolveAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        ResolveAsync(now, lookBack: true, cancellationToken);
+        ResolveAsync(now, readEndings: true, cancellationToken);
 
     /// <summary>
-    /// As <see cref="ResolveAsync(DateTimeOffset, CancellationToken)"/>; without <paramref name="lookBack"/>, the store's
-    /// recent endings are read only when the previous read is a dependency interval old, and in between only the endings
-    /// noted here count. Either way every ending is seen within the interval, whichever node wrote it.
+    /// As <see cref="ResolveAsync(DateTimeOffset, CancellationToken)"/>; without <paramref name="readEndings"/>, the
+    /// store's recent endings are not read and only the endings noted here create runs. Passes of both kinds may run at
+    /// once, as passes on two nodes do; a node reads endings at least once per dependency interval, so it sees every
+    /// ending within it, whichever node wrote it.
     /// </summary>
-    public async Task<DependencyPassResult> ResolveAsync(DateTimeOffset now, bool lookBack, CancellationToken cancellationToken = default)
+    public async Task<DependencyPassResult> ResolveAsync(DateTimeOffset now, bool readEndings, CancellationToken cancellationToken = default)
     {
         var endedHere = new List<(string JobId, DateOnly Date)>();
         while (_endedHere.TryDequeue(out var ending)) endedHere.Add(ending);
         var dependents = catalog.Jobs.Where(j => j.HasDependencies).ToList();
         if (dependents.Count == 0) return DependencyPassResult.Nothing;
-        var full = _lastFullScan is not { } scanned || now - scanned >= FullScanEvery || _lastScan is null;
-        var scan = full || lookBack || now - _lastScan!.Value >= options.DependencyInterval;
-        var since = full ? now - options.DependencyLookback : _lastScan!.Value - Overlap;
-        if (full) _lastFullScan = now;
-        var (created, releasedAtCreation) = await CreateDateRunsAsync(dependents.Where(j => j.Schedule is null).ToList(), scan ? since : null, endedHere, now, cancellationToken).ConfigureAwait(false);
-        if (scan) _lastScan = now;
+        var unscheduled = dependents.Where(j => j.Schedule is null).ToList();
+        DateTimeOffset? since = readEndings ? ReadEndingsSince(now) : null;
+        var (ended, conditions) = await ReadEndingsAsync(unscheduled, since, endedHere, cancellationToken).ConfigureAwait(false);
+        // The read above may take a while and runs beside a pass in progress; what a pass writes is written by one pass at
+        // a time, so this node's passes never hold row locks the other waits for.
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var result = await CreateAndJudgeAsync(unscheduled, ended, conditions, now, cancellationToken).ConfigureAwait(false);
+            if (readEndings) lock (_scanLock) _lastScan = now;
+            return result;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
 
+    private async Task<DependencyPassResult> CreateAndJudgeAsync(IReadOnlyList<Job> unscheduled, IReadOnlyList<(string JobId, DateOnly BusinessDate)> ended,
+        IReadOnlyList<(string Name, DateOnly BusinessDate)> conditions, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (created, releasedAtCreation) = await CreateDateRunsAsync(unscheduled, ended, conditions, now, cancellationToken).ConfigureAwait(false);
         var waiting = await store.Runs.DependencyWaitingAsync(now, options.MaxClaim, cancellationToken).ConfigureAwait(false);
         if (waiting.Count == 0) return new DependencyPassResult(created, releasedAtCreation, 0);
         var facts = await GatherAsync(waiting, cancellationToken).ConfigureAwait(false);
@@ -102,6 +120,18 @@ public sealed partial class DependencyResolver(IKairosStore store, JobCatalog ca
         foreach (var run in timedOut)
             _logger.LogWarning("Run {RunId} of {JobId} for {BusinessDate} was skipped: its dependencies did not hold by its waitUntil", run.Id, run.JobId, BusinessDates.ToText(run.BusinessDate));
         return new DependencyPassResult(created, releasedAtCreation + released.Count, timedOut.Count, timedOut);
+    }
+
+    // From the previous read of endings, less the overlap; the whole look-back on a first read and once in a while.
+    private DateTimeOffset ReadEndingsSince(DateTimeOffset now)
+    {
+        lock (_scanLock)
+        {
+            var full = _lastFullScan is not { } scanned || now - scanned >= FullScanEvery || _lastScan is null;
+            if (!full) return _lastScan!.Value - Overlap;
+            _lastFullScan = now;
+            return now - options.DependencyLookback;
+        }
     }
 
     /// <summary>Judges <paramref name="job"/>'s dependencies for <paramref name="businessDate"/> as they stand now, for explain.</summary>

@@ -6,11 +6,11 @@ public sealed partial class KairosScheduler
 {
     /// <summary>Judges this store's waiting runs now (also run by the dependency loop); released runs are claimed at once.</summary>
     public Task<DependencyPassResult> ResolveDependenciesAsync(CancellationToken cancellationToken = default) =>
-        ResolveDependenciesAsync(lookBack: true, cancellationToken);
+        ResolveDependenciesAsync(readEndings: true, cancellationToken);
 
-    private async Task<DependencyPassResult> ResolveDependenciesAsync(bool lookBack, CancellationToken cancellationToken)
+    private async Task<DependencyPassResult> ResolveDependenciesAsync(bool readEndings, CancellationToken cancellationToken)
     {
-        var result = await _dependencies.ResolveAsync(clock.GetUtcNow(), lookBack, cancellationToken).ConfigureAwait(false);
+        var result = await _dependencies.ResolveAsync(clock.GetUtcNow(), readEndings, cancellationToken).ConfigureAwait(false);
         if (result.Released > 0) Wake();
         foreach (var run in result.TimedOut ?? []) events.OnRunSkipped(run);
         return result;
@@ -31,19 +31,17 @@ public sealed partial class KairosScheduler
     }
 
     // Woken by every outcome this node writes, so a downstream run starts within milliseconds of its upstream's success
-    // here; such a pass works from the outcomes written here, and outcomes other nodes write are read within the interval.
+    // here. These passes work from the outcomes written here; the store's endings, including those other nodes write,
+    // are read by the pass of the dependency interval (DependencyScanAsync), which runs beside them rather than holding
+    // up the next wave behind its read.
     private Task DependencyLoopAsync(CancellationToken cancellationToken) => Task.Run(async () =>
     {
-        var woken = false;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await ResolveDependenciesAsync(lookBack: !woken, cancellationToken).ConfigureAwait(false);
-                using var delay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var wake = _dependencyWake.WaitAsync(delay.Token);
-                woken = await Task.WhenAny(wake, Task.Delay(options.DependencyInterval, clock, delay.Token)).ConfigureAwait(false) == wake && wake.IsCompletedSuccessfully;
-                await delay.CancelAsync().ConfigureAwait(false);
+                await _dependencyWake.WaitAsync(cancellationToken).ConfigureAwait(false);
+                await ResolveDependenciesAsync(readEndings: false, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -54,4 +52,6 @@ public sealed partial class KairosScheduler
             }
         }
     }, CancellationToken.None);
+
+    private Task DependencyScanAsync(CancellationToken cancellationToken) => ResolveDependenciesAsync(readEndings: true, cancellationToken);
 }

@@ -76,7 +76,11 @@ public sealed partial class KairosScheduler(
         await RecoverOwnRunsAsync(cancellationToken).ConfigureAwait(false);
         // After recovery, so the runs it settles are not settled a second time by the first pass.
         _backgroundTasks = [.. _backgroundTasks, Loop("leases", KeepLeasesAsync, control, _background.Token)];
-        _loopTasks = [Loop("plan", PlanOnceAsync, options.PlanInterval, _loops.Token), DispatchLoopAsync(_loops.Token), DependencyLoopAsync(_loops.Token)];
+        _loopTasks =
+        [
+            Loop("plan", PlanOnceAsync, options.PlanInterval, _loops.Token), DispatchLoopAsync(_loops.Token),
+            Loop("dependency", DependencyScanAsync, options.DependencyInterval, _loops.Token), DependencyLoopAsync(_loops.Token),
+        ];
         logger.LogInformation("Scheduler node {Node} started", options.NodeId);
     }
 
