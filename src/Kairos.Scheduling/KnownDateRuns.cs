@@ -4,8 +4,8 @@ namespace Kairos.Scheduling;
 
 /// <summary>
 /// The (job, business date) dependency runs this node knows the store holds, because an insert of them committed here
-/// (created, or found already there). Runs are never deleted, so a pass need not insert them again: without this, every
-/// pass re-inserted the run of every upstream that ended within its look-back, thousands of conflicting rows a pass.
+/// (created, or found already there). Runs are never deleted, so a pass need not insert them again: a read of the store's
+/// endings returns every upstream that ended within its look-back, thousands of them when many chains run.
 /// Entries are forgotten once no pass can look back to their upstream's ending; inserting again is harmless. Concurrent,
 /// as a pass may be asked for while the dependency loop runs one.
 /// </summary>
