@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Kairos.Core.Dependencies;
 using Kairos.Core.Jobs;
@@ -16,7 +17,7 @@ namespace Kairos.Scheduling;
 /// and because it reads the store's state rather than reacting to events, a node killed between an upstream's success and
 /// its downstream's release loses nothing: the next pass on any node releases it.
 /// </summary>
-public sealed class DependencyResolver(IKairosStore store, JobCatalog catalog, SchedulerOptions options, ILogger? logger = null)
+public sealed partial class DependencyResolver(IKairosStore store, JobCatalog catalog, SchedulerOptions options, ILogger? logger = null)
 {
     // Dates a dependency may look back over: T-1, then the upstream's closed days before that (a holiday cluster).
     private const int LookbackDays = 62;
@@ -28,22 +29,63 @@ public sealed class DependencyResolver(IKairosStore store, JobCatalog catalog, S
     private static readonly TimeSpan FullScanEvery = TimeSpan.FromMinutes(1);
 
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
-    private DateTimeOffset? _lastPass;
+    private readonly KnownDateRuns _known = new();
+    private readonly ConcurrentQueue<(string JobId, DateOnly Date)> _endedHere = new();
+    private readonly Lock _scanLock = new();
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private DateTimeOffset? _lastScan;
     private DateTimeOffset? _lastFullScan;
 
-    /// <summary>Judges the waiting runs at <paramref name="now"/>; returns how many were released to start.</summary>
-    public async Task<DependencyPassResult> ResolveAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Upstream runs whose outcome this node has just written: the next pass creates their downstream runs, without the
+    /// read of the store's recent endings that a pass would otherwise spend most of its time on.
+    /// </summary>
+    public void NoteEnded(IEnumerable<(string JobId, DateOnly Date)> endings)
     {
+        ArgumentNullException.ThrowIfNull(endings);
+        foreach (var ending in endings) _endedHere.Enqueue(ending);
+    }
+
+    /// <summary>Judges the waiting runs at <paramref name="now"/>; returns how many were released to start.</summary>
+    public Task<DependencyPassResult> ResolveAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        ResolveAsync(now, readEndings: true, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ResolveAsync(DateTimeOffset, CancellationToken)"/>; without <paramref name="readEndings"/>, the
+    /// store's recent endings are not read and only the endings noted here create runs. Passes of both kinds may run at
+    /// once, as passes on two nodes do; a node reads endings at least once per dependency interval, so it sees every
+    /// ending within it, whichever node wrote it.
+    /// </summary>
+    public async Task<DependencyPassResult> ResolveAsync(DateTimeOffset now, bool readEndings, CancellationToken cancellationToken = default)
+    {
+        var endedHere = new List<(string JobId, DateOnly Date)>();
+        while (_endedHere.TryDequeue(out var ending)) endedHere.Add(ending);
         var dependents = catalog.Jobs.Where(j => j.HasDependencies).ToList();
         if (dependents.Count == 0) return DependencyPassResult.Nothing;
-        var full = _lastFullScan is not { } scanned || now - scanned >= FullScanEvery || _lastPass is null;
-        var since = full ? now - options.DependencyLookback : _lastPass!.Value - Overlap;
-        if (full) _lastFullScan = now;
-        var created = await CreateDateRunsAsync(dependents.Where(j => j.Schedule is null).ToList(), since, now, cancellationToken).ConfigureAwait(false);
-        _lastPass = now;
+        var unscheduled = dependents.Where(j => j.Schedule is null).ToList();
+        DateTimeOffset? since = readEndings ? ReadEndingsSince(now) : null;
+        var (ended, conditions) = await ReadEndingsAsync(unscheduled, since, endedHere, cancellationToken).ConfigureAwait(false);
+        // The read above may take a while and runs beside a pass in progress; what a pass writes is written by one pass at
+        // a time, so this node's passes never hold row locks the other waits for.
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var result = await CreateAndJudgeAsync(unscheduled, ended, conditions, now, cancellationToken).ConfigureAwait(false);
+            if (readEndings) lock (_scanLock) _lastScan = now;
+            return result;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
 
+    private async Task<DependencyPassResult> CreateAndJudgeAsync(IReadOnlyList<Job> unscheduled, IReadOnlyList<(string JobId, DateOnly BusinessDate)> ended,
+        IReadOnlyList<(string Name, DateOnly BusinessDate)> conditions, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (created, releasedAtCreation) = await CreateDateRunsAsync(unscheduled, ended, conditions, now, cancellationToken).ConfigureAwait(false);
         var waiting = await store.Runs.DependencyWaitingAsync(now, options.MaxClaim, cancellationToken).ConfigureAwait(false);
-        if (waiting.Count == 0) return new DependencyPassResult(created, 0, 0);
+        if (waiting.Count == 0) return new DependencyPassResult(created, releasedAtCreation, 0);
         var facts = await GatherAsync(waiting, cancellationToken).ConfigureAwait(false);
 
         var release = new List<(long, string)>();
@@ -77,7 +119,19 @@ public sealed class DependencyResolver(IKairosStore store, JobCatalog catalog, S
         var timedOut = timeouts.Count == 0 ? [] : await store.Runs.TimeOutWaitingAsync(timeouts, now, cancellationToken).ConfigureAwait(false);
         foreach (var run in timedOut)
             _logger.LogWarning("Run {RunId} of {JobId} for {BusinessDate} was skipped: its dependencies did not hold by its waitUntil", run.Id, run.JobId, BusinessDates.ToText(run.BusinessDate));
-        return new DependencyPassResult(created, released.Count, timedOut.Count, timedOut);
+        return new DependencyPassResult(created, releasedAtCreation + released.Count, timedOut.Count, timedOut);
+    }
+
+    // From the previous read of endings, less the overlap; the whole look-back on a first read and once in a while.
+    private DateTimeOffset ReadEndingsSince(DateTimeOffset now)
+    {
+        lock (_scanLock)
+        {
+            var full = _lastFullScan is not { } scanned || now - scanned >= FullScanEvery || _lastScan is null;
+            if (!full) return _lastScan!.Value - Overlap;
+            _lastFullScan = now;
+            return now - options.DependencyLookback;
+        }
     }
 
     /// <summary>Judges <paramref name="job"/>'s dependencies for <paramref name="businessDate"/> as they stand now, for explain.</summary>
@@ -86,31 +140,6 @@ public sealed class DependencyResolver(IKairosStore store, JobCatalog catalog, S
         ArgumentNullException.ThrowIfNull(job);
         var facts = await GatherAsync([job], [businessDate], cancellationToken).ConfigureAwait(false);
         return DependencyCheck.Judge(job, businessDate, dueAt, now, facts);
-    }
-
-    // A dependent job without a schedule gets a run for each business date its upstream runs ended for (shifted one
-    // business day on for a T-1 dependency), and for each date its conditions were set for.
-    private async Task<int> CreateDateRunsAsync(IReadOnlyList<Job> unscheduled, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (unscheduled.Count == 0) return 0;
-        var upstreamIds = unscheduled.SelectMany(j => j.After!).Where(d => d.JobId is not null).Select(d => d.JobId!).ToHashSet(StringComparer.Ordinal);
-        var ended = upstreamIds.Count == 0 ? [] : await store.Runs.EndedDatesSinceAsync(upstreamIds, since, cancellationToken).ConfigureAwait(false);
-        var needsConditions = unscheduled.Any(j => j.After!.Any(d => d.Condition is not null));
-        var conditions = needsConditions ? await store.Conditions.SetSinceAsync(since, cancellationToken).ConfigureAwait(false) : [];
-        var runs = new List<NewRun>();
-        foreach (var job in unscheduled)
-        {
-            var dates = new SortedSet<DateOnly>();
-            foreach (var dependency in job.After!)
-            {
-                var sources = dependency.JobId is { } upstream
-                    ? ended.Where(e => e.JobId == upstream).Select(e => e.BusinessDate)
-                    : conditions.Where(c => c.Name == dependency.Condition).Select(c => c.BusinessDate);
-                foreach (var date in sources) dates.Add(dependency.Date == DependencyDate.Previous ? date.AddDays(1) : date);
-            }
-            runs.AddRange(dates.Select(d => new NewRun(job.Id, null, TriggerKind.Dependency, d, now, RunState.Waiting)));
-        }
-        return runs.Count == 0 ? 0 : await store.Runs.AddDependencyRunsAsync(runs, now, cancellationToken).ConfigureAwait(false);
     }
 
     private Task<DependencyFacts> GatherAsync(IReadOnlyList<Run> waiting, CancellationToken cancellationToken)

@@ -5,9 +5,12 @@ namespace Kairos.Scheduling;
 public sealed partial class KairosScheduler
 {
     /// <summary>Judges this store's waiting runs now (also run by the dependency loop); released runs are claimed at once.</summary>
-    public async Task<DependencyPassResult> ResolveDependenciesAsync(CancellationToken cancellationToken = default)
+    public Task<DependencyPassResult> ResolveDependenciesAsync(CancellationToken cancellationToken = default) =>
+        ResolveDependenciesAsync(readEndings: true, cancellationToken);
+
+    private async Task<DependencyPassResult> ResolveDependenciesAsync(bool readEndings, CancellationToken cancellationToken)
     {
-        var result = await _dependencies.ResolveAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var result = await _dependencies.ResolveAsync(clock.GetUtcNow(), readEndings, cancellationToken).ConfigureAwait(false);
         if (result.Released > 0) Wake();
         foreach (var run in result.TimedOut ?? []) events.OnRunSkipped(run);
         return result;
@@ -28,17 +31,17 @@ public sealed partial class KairosScheduler
     }
 
     // Woken by every outcome this node writes, so a downstream run starts within milliseconds of its upstream's success
-    // here; outcomes other nodes write are seen within the interval.
+    // here. These passes work from the outcomes written here; the store's endings, including those other nodes write,
+    // are read by the pass of the dependency interval (DependencyScanAsync), which runs beside them rather than holding
+    // up the next wave behind its read.
     private Task DependencyLoopAsync(CancellationToken cancellationToken) => Task.Run(async () =>
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await ResolveDependenciesAsync(cancellationToken).ConfigureAwait(false);
-                using var delay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                await Task.WhenAny(_dependencyWake.WaitAsync(delay.Token), Task.Delay(options.DependencyInterval, clock, delay.Token)).ConfigureAwait(false);
-                await delay.CancelAsync().ConfigureAwait(false);
+                await _dependencyWake.WaitAsync(cancellationToken).ConfigureAwait(false);
+                await ResolveDependenciesAsync(readEndings: false, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -49,4 +52,6 @@ public sealed partial class KairosScheduler
             }
         }
     }, CancellationToken.None);
+
+    private Task DependencyScanAsync(CancellationToken cancellationToken) => ResolveDependenciesAsync(readEndings: true, cancellationToken);
 }

@@ -161,6 +161,7 @@ public sealed partial class KairosScheduler
     private void Finish(RunningAttempt attempt, Job? job, ActionOutcome outcome, DateTimeOffset? actualStart)
     {
         _completing[attempt.Run.Id] = attempt.Run.Attempt;
+        if (attempt.Run.BusinessDate is { } date) _endings[attempt.Run.Id] = (attempt.Run.JobId, date);
         _completions.Enqueue(Complete(attempt.Run, job, outcome, attempt) with { StartedAt = actualStart });
         Forget(attempt);
     }
@@ -273,13 +274,16 @@ public sealed partial class KairosScheduler
             foreach (var c in batch) _completions.Enqueue(c); // kept for the next pass; the store ignores a repeat
             throw;
         }
+        var ended = new List<(string JobId, DateOnly Date)>();
         foreach (var c in batch)
         {
+            if (_endings.TryRemove(c.RunId, out var ending) && c.RetryAt is null) ended.Add(ending);
             _completing.TryRemove(c.RunId, out _);
             events.OnAttemptCompleted(c);
             ForgetJournal(c);
         }
         if (batch.Any(c => c.RetryAt is not null)) Wake();
+        _dependencies.NoteEnded(ended);
         WakeDependencies(); // an ending may be what a waiting run needs
     }
 }

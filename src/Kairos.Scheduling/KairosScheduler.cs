@@ -27,6 +27,8 @@ public sealed partial class KairosScheduler(
     private readonly ConcurrentQueue<Run> _handedBack = new();
     // Runs whose outcome is known here but not yet written: not "lost", though no attempt follows them any more.
     private readonly ConcurrentDictionary<long, int> _completing = new();
+    // The job and business date of each run in _completing that has one, for the dependency pass once the outcome is written.
+    private readonly ConcurrentDictionary<long, (string JobId, DateOnly Date)> _endings = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly SemaphoreSlim _dependencyWake = new(0, 1);
     private readonly SemaphoreSlim _flushGate = new(1, 1);
@@ -74,7 +76,11 @@ public sealed partial class KairosScheduler(
         await RecoverOwnRunsAsync(cancellationToken).ConfigureAwait(false);
         // After recovery, so the runs it settles are not settled a second time by the first pass.
         _backgroundTasks = [.. _backgroundTasks, Loop("leases", KeepLeasesAsync, control, _background.Token)];
-        _loopTasks = [Loop("plan", PlanOnceAsync, options.PlanInterval, _loops.Token), DispatchLoopAsync(_loops.Token), DependencyLoopAsync(_loops.Token)];
+        _loopTasks =
+        [
+            Loop("plan", PlanOnceAsync, options.PlanInterval, _loops.Token), DispatchLoopAsync(_loops.Token),
+            Loop("dependency", DependencyScanAsync, options.DependencyInterval, _loops.Token), DependencyLoopAsync(_loops.Token),
+        ];
         logger.LogInformation("Scheduler node {Node} started", options.NodeId);
     }
 

@@ -68,14 +68,36 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect, IAsyn
     // One statement per batch: each column travels as a typed array and unnest turns them back into rows.
     public override async Task<int> ExecuteRowsAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<RowColumn> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0) return 0;
+        var affected = 0;
+        foreach (var command in Commands(connection, transaction, sql, columns, rows))
+        {
+            await using (command) affected += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return affected;
+    }
+
+    public override async Task<IReadOnlyList<long>> ExecuteRowsReturningIdsAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<RowColumn> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    {
+        var ids = new List<long>();
+        foreach (var command in Commands(connection, transaction, sql, columns, rows))
+        {
+            await using (command)
+            {
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) ids.Add(reader.GetInt64(0));
+            }
+        }
+        return ids;
+    }
+
+    private static IEnumerable<NpgsqlCommand> Commands(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<RowColumn> columns, IReadOnlyList<object?[]> rows)
+    {
         var source = "(SELECT * FROM unnest(" + string.Join(", ", columns.Select(c => $"@{c.Name}::{(c.Type == RowType.Long ? "bigint" : "text")}[]")) +
                      ") AS u(" + string.Join(", ", columns.Select(c => c.Name)) + "))";
         var text = sql.Replace("{rows}", source, StringComparison.Ordinal);
-        var affected = 0;
         foreach (var chunk in rows.Chunk(20_000))
         {
-            await using var command = new NpgsqlCommand(text, (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+            var command = new NpgsqlCommand(text, (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
             for (var i = 0; i < columns.Count; i++)
             {
                 var column = i;
@@ -83,9 +105,8 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect, IAsyn
                     ? chunk.Select(r => r[column] is null ? (long?)null : Convert.ToInt64(r[column], System.Globalization.CultureInfo.InvariantCulture)).ToArray()
                     : chunk.Select(r => (string?)r[column]).ToArray()));
             }
-            affected += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            yield return command;
         }
-        return affected;
     }
 
     public override async Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)

@@ -40,6 +40,12 @@ public abstract class SqlDialect
     /// </summary>
     public abstract Task<int> ExecuteRowsAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<RowColumn> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="ExecuteRowsAsync"/>, for a statement that returns one id per row it changed (<c>RETURNING id</c>):
+    /// the ids it returned, so a batch knows exactly which of its rows it changed.
+    /// </summary>
+    public abstract Task<IReadOnlyList<long>> ExecuteRowsReturningIdsAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<RowColumn> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken);
+
     /// <summary>Serializes concurrent migrators inside the migration transaction.</summary>
     public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 

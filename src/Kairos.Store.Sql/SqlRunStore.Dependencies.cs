@@ -9,31 +9,51 @@ namespace Kairos.Store.Sql;
 // both change one run.
 internal sealed partial class SqlRunStore
 {
+    private static readonly RowColumn[] WaitingChangeColumns = [RowColumn.Long("id"), RowColumn.Text("text"), RowColumn.Long("now")];
+
     public async Task<int> AddDependencyRunsAsync(IReadOnlyList<NewRun> runs, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        if (runs.Count == 0) return 0;
-        foreach (var run in runs)
-        {
-            if (run is not { Trigger: TriggerKind.Dependency, SlotTime: null, BusinessDate: not null, State: RunState.Waiting })
-                throw new ArgumentException($"A dependency run has trigger dependency, no slot, a business date and state waiting: {run}.", nameof(runs));
-        }
+        foreach (var run in runs) EnsureDependencyRun(run, RunState.Waiting);
+        return (await InsertDependencyRunsAsync(runs.Select(r => (r, r.Detail)).ToList(), now, cancellationToken).ConfigureAwait(false)).Count;
+    }
+
+    public async Task<IReadOnlyList<long>> AddReleasedDependencyRunsAsync(IReadOnlyList<(NewRun Run, string Why)> runs, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        foreach (var (run, _) in runs) EnsureDependencyRun(run, RunState.Scheduled);
+        return await InsertDependencyRunsAsync(runs.Select(r => (r.Run with { Detail = null }, (string?)r.Why)).ToList(), now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void EnsureDependencyRun(NewRun run, RunState state)
+    {
+        if (run is not { Trigger: TriggerKind.Dependency, SlotTime: null, BusinessDate: not null } || run.State != state)
+            throw new ArgumentException($"A dependency run has trigger dependency, no slot, a business date and state {state.ToWire()}: {run}.", nameof(run));
+    }
+
+    // A released run is ready from its due time, as ReleaseWaitingAsync leaves it; a waiting run records no transition
+    // beyond its detail.
+    private async Task<IReadOnlyList<long>> InsertDependencyRunsAsync(IReadOnlyList<(NewRun Run, string? Transition)> runs, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (runs.Count == 0) return [];
         // One canonical insert order, as for slots: two nodes adding overlapping dates lock index entries in the same
         // order and cannot deadlock. Duplicates in one call are one run.
-        var rows = runs.DistinctBy(r => (r.JobId, r.BusinessDate))
-            .OrderBy(r => r.JobId, StringComparer.Ordinal).ThenBy(r => r.BusinessDate)
-            .Select(r => NewRunRow(r, now)).ToList();
+        var rows = runs.DistinctBy(r => (r.Run.JobId, r.Run.BusinessDate))
+            .OrderBy(r => r.Run.JobId, StringComparer.Ordinal).ThenBy(r => r.Run.BusinessDate)
+            .Select(r => (object?[])[.. NewRunRow(r.Run, now), r.Transition ?? r.Run.Detail]).ToList();
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        var created = await dialect.ExecuteRowsAsync(scope.Connection, scope.Transaction,
+        var created = await dialect.ExecuteRowsReturningIdsAsync(scope.Connection, scope.Transaction,
             $"""
-            INSERT INTO runs ({InsertColumns})
-            SELECT v.job, v.slot, v.trig, v.bdate, v.state, 0, v.due, v.now, v.reason, v.detail, v.finished, v.by, v.rerun, 0, v.now, v.detail
+            INSERT INTO runs ({InsertColumns}, ready_at)
+            SELECT v.job, v.slot, v.trig, v.bdate, v.state, 0, v.due, v.now, v.reason, v.detail, v.finished, v.by, v.rerun, 0, v.now, v.transition,
+                CASE WHEN v.state = 'scheduled' THEN v.due END
             FROM {"{rows}"} AS v WHERE true
             ON CONFLICT (job_id, business_date) WHERE trigger_kind = 'dependency' DO NOTHING
+            RETURNING id
             """,
-            NewRunColumns, rows, cancellationToken).ConfigureAwait(false);
+            [.. NewRunColumns, RowColumn.Text("transition")], rows, cancellationToken).ConfigureAwait(false);
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return created;
+        return created.Order().ToList();
     }
 
     public Task<IReadOnlyList<Run>> DependencyWaitingAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default) =>
@@ -46,9 +66,10 @@ internal sealed partial class SqlRunStore
     public async Task<IReadOnlyList<long>> ReleaseWaitingAsync(IReadOnlyList<(long RunId, string Why)> runs, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         await ChangeWaitingAsync(runs,
             """
-            UPDATE runs SET state = 'scheduled', due_at = CASE WHEN due_at > @now THEN due_at ELSE @now END,
-                ready_at = CASE WHEN due_at > @now THEN due_at ELSE @now END, detail = NULL, changed_at = @now, transition = @text
-            WHERE id = @id AND state = 'waiting'
+            UPDATE runs SET state = 'scheduled', due_at = CASE WHEN runs.due_at > v.now THEN runs.due_at ELSE v.now END,
+                ready_at = CASE WHEN runs.due_at > v.now THEN runs.due_at ELSE v.now END, detail = NULL, changed_at = v.now, transition = v.text
+            FROM {rows} AS v WHERE runs.id = v.id AND runs.state = 'waiting'
+            RETURNING runs.id
             """, now, cancellationToken).ConfigureAwait(false);
 
     // Only the detail changes, and only where it differs: run_events records state changes (its trigger fires on state,
@@ -71,30 +92,26 @@ internal sealed partial class SqlRunStore
     {
         var changed = await ChangeWaitingAsync(runs,
             """
-            UPDATE runs SET state = 'skipped', skip_reason = 'dependency-timeout', finished_at = @now, detail = @text, changed_at = @now, transition = @text
-            WHERE id = @id AND state = 'waiting'
+            UPDATE runs SET state = 'skipped', skip_reason = 'dependency-timeout', finished_at = v.now, detail = v.text, changed_at = v.now, transition = v.text
+            FROM {rows} AS v WHERE runs.id = v.id AND runs.state = 'waiting'
+            RETURNING runs.id
             """, now, cancellationToken).ConfigureAwait(false);
         if (changed.Count == 0) return [];
         return await QueryRunsAsync($"SELECT {RunRow.Columns} FROM runs WHERE id {dialect.InList("ids")} ORDER BY id", new { ids = changed.ToArray() }, cancellationToken)
             .ConfigureAwait(false);
     }
 
-    // One statement per run, in id order (the lock order every writer of runs uses), so each run's own text goes with it
-    // and the runs that actually changed are known exactly: a run another node released a moment earlier is not among them.
+    // One statement for all runs, each row carrying its own text, in id order (the lock order every writer of runs
+    // uses). The ids it returns are the runs that actually changed: a run another node released a moment earlier is not among them.
     private async Task<List<long>> ChangeWaitingAsync(IReadOnlyList<(long RunId, string Text)> runs, string sql, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        var changed = new List<long>();
-        if (runs.Count == 0) return changed;
+        if (runs.Count == 0) return [];
+        var rows = runs.DistinctBy(r => r.RunId).OrderBy(r => r.RunId).Select(r => new object?[] { r.RunId, r.Text, UnixTime.ToMs(now) }).ToList();
         await using var scope = await dialect.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var (id, text) in runs.DistinctBy(r => r.RunId).OrderBy(r => r.RunId))
-        {
-            var n = await scope.Connection.ExecuteAsync(new CommandDefinition(sql, new { id, text, now = UnixTime.ToMs(now) }, scope.Transaction,
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
-            if (n > 0) changed.Add(id);
-        }
+        var changed = await dialect.ExecuteRowsReturningIdsAsync(scope.Connection, scope.Transaction, sql, WaitingChangeColumns, rows, cancellationToken).ConfigureAwait(false);
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return changed;
+        return changed.Order().ToList();
     }
 
     // Business dates are stored as yyyy-MM-dd, so text order is date order.

@@ -70,12 +70,28 @@ public sealed class SqliteDialect : SqlDialect, IAsyncDisposable
     public override async Task<int> ExecuteRowsAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<RowColumn> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0) return 0;
+        await using var command = Command(connection, transaction, sql, columns, rows);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task<IReadOnlyList<long>> ExecuteRowsReturningIdsAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<RowColumn> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    {
+        var ids = new List<long>();
+        if (rows.Count == 0) return ids;
+        await using var command = Command(connection, transaction, sql, columns, rows);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) ids.Add(reader.GetInt64(0));
+        return ids;
+    }
+
+    private static SqliteCommand Command(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<RowColumn> columns, IReadOnlyList<object?[]> rows)
+    {
         var source = "(SELECT " + string.Join(", ", columns.Select((c, i) => $"value ->> {i} AS {c.Name}")) + " FROM json_each(@rows))";
-        await using var command = (SqliteCommand)connection.CreateCommand();
+        var command = (SqliteCommand)connection.CreateCommand();
         command.Transaction = (SqliteTransaction)transaction;
         command.CommandText = sql.Replace("{rows}", source, StringComparison.Ordinal);
         command.Parameters.Add(new SqliteParameter("@rows", System.Text.Json.JsonSerializer.Serialize(rows)));
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return command;
     }
 
     public override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;

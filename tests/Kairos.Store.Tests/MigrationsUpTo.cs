@@ -17,6 +17,9 @@ internal sealed class MigrationsUpTo(SqlDialect inner, int version) : SqlDialect
     public override Task<int> ExecuteRowsAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<RowColumn> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken) =>
         inner.ExecuteRowsAsync(connection, transaction, sql, columns, rows, cancellationToken);
 
+    public override Task<IReadOnlyList<long>> ExecuteRowsReturningIdsAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<RowColumn> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken) =>
+        inner.ExecuteRowsReturningIdsAsync(connection, transaction, sql, columns, rows, cancellationToken);
+
     public override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         inner.LockForMigrationAsync(connection, transaction, cancellationToken);
 

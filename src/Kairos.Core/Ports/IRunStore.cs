@@ -128,6 +128,14 @@ public interface IRunStore
     /// </summary>
     Task<int> AddDependencyRunsAsync(IReadOnlyList<NewRun> runs, DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// As <see cref="AddDependencyRunsAsync"/>, for runs whose dependencies already hold: each is created released (state
+    /// scheduled, ready from its due time, <c>Why</c> its recorded transition), as a waiting run released at once would be,
+    /// without the waiting step. A (job, business date) that already has a dependency run, in any state, is left as it is.
+    /// Returns the ids of the runs created.
+    /// </summary>
+    Task<IReadOnlyList<long>> AddReleasedDependencyRunsAsync(IReadOnlyList<(NewRun Run, string Why)> runs, DateTimeOffset now, CancellationToken cancellationToken = default);
+
     /// <summary>Runs in state waiting (held back by their dependencies) due by <paramref name="dueBy"/>, oldest due first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<Run>> DependencyWaitingAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default);
 
