@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Kairos.Core.Dependencies;
+using Kairos.Core.Flows;
 using Kairos.Core.Jobs;
 using Kairos.Core.Ports;
 using Kairos.Core.Reasons;
@@ -155,10 +156,15 @@ public sealed partial class DependencyResolver(IKairosStore store, JobCatalog ca
         var to = dates.Max();
         var upstreamIds = jobs.Where(j => j.HasDependencies).SelectMany(j => j.After!).Where(d => d.JobId is not null).Select(d => d.JobId!)
             .ToHashSet(StringComparer.Ordinal);
+        // A step of a flow that stops on failure also looks at its flow's other steps (see DependencyCheck).
+        var stopping = jobs.Where(j => j.Flow is { OnFailure: FlowFailurePolicy.Stop }).Select(j => j.Flow!.Name).ToHashSet(StringComparer.Ordinal);
+        var stepsOf = stopping.Count == 0 ? null : catalog.Jobs.Where(j => j.Flow is not null && stopping.Contains(j.Flow.Name))
+            .ToLookup(j => j.Flow!.Name, j => j.Id, StringComparer.Ordinal);
+        if (stepsOf is not null) upstreamIds.UnionWith(stepsOf.SelectMany(g => g));
         var states = upstreamIds.Count == 0 ? [] : await store.Runs.DateStatesAsync(upstreamIds, from, to, cancellationToken).ConfigureAwait(false);
         var needsConditions = jobs.Any(j => j.After?.Any(d => d.Condition is not null) == true);
         var conditions = needsConditions ? await store.Conditions.ListAsync(from, to, cancellationToken).ConfigureAwait(false) : [];
-        return new DependencyFacts(catalog.Find, catalog.Calendars.Find, states, conditions.Select(c => (c.Name, c.BusinessDate)));
+        return new DependencyFacts(catalog.Find, catalog.Calendars.Find, states, conditions.Select(c => (c.Name, c.BusinessDate)), stepsOf is null ? null : name => stepsOf[name]);
     }
 
     // A run's business date; a slot of a job without a calendar still has one (its local date), so this is a fallback.

@@ -17,6 +17,8 @@ public sealed class FlowTests : IAsyncLifetime
 
     private string Flag => Path.Combine(_folder, "settle-may-run");
 
+    private string SlowMayEnd => Path.Combine(_folder, "slow-may-end");
+
     public async Task InitializeAsync()
     {
         var append = $"echo $KAIROS_JOB_ID $KAIROS_BUSINESS_DATE >> {Effects}";
@@ -39,6 +41,22 @@ public sealed class FlowTests : IAsyncLifetime
                     after: [{ job: settle }]
                     action: { command: { argv: [sh, -c, '{{append}}'] } }
                 """,
+            ["branches.yaml"] = $$"""
+                flow: branches
+                onFailure: stop
+                steps:
+                  - id: b-start
+                    action: { noop: true }
+                  - id: b-bad
+                    after: [{ job: b-start }]
+                    action: { command: { argv: ['false'] } }
+                  - id: b-slow
+                    after: [{ job: b-start }]
+                    action: { command: { argv: [sh, -c, 'while [ ! -f {{SlowMayEnd}} ]; do sleep 0.05; done'] } }
+                  - id: b-side
+                    after: [{ job: b-slow }]
+                    action: { noop: true }
+                """,
             ["slow-night.yaml"] = "flow: slow-night\nsteps:\n  - id: sleeper\n    action: { command: { argv: [sleep, '30'], killGrace: 1s } }\n",
         });
     }
@@ -53,8 +71,8 @@ public sealed class FlowTests : IAsyncLifetime
     public async Task AFlowRun_FailsOnAFailedStep_ShowsWhyItsDownstreamWaits_AndSucceedsOnceTheStepIsRerun()
     {
         var flows = await _server.Client.ListFlowsAsync();
-        Assert.Equal(["end-of-day", "slow-night"], flows.Select(f => f.Name));
-        var flow = flows[0];
+        Assert.Equal(["branches", "end-of-day", "slow-night"], flows.Select(f => f.Name));
+        var flow = flows[1];
         Assert.Equal(("end-of-day", "stop", "07:00", null), (flow.Name, flow.OnFailure, flow.FinishBy, flow.Latest));
         Assert.Equal(["extract", "fx-close", "settle", "report"], flow.Steps.Select(s => s.Id));
         Assert.Equal(["extract", "fx-close"], flow.Steps.Single(s => s.Id == "settle").After);
@@ -73,7 +91,7 @@ public sealed class FlowTests : IAsyncLifetime
         // Its run exists (created waiting once settle ended) but cannot start: the flow says why.
         Assert.Equal("blocked", report.State);
         Assert.Equal("not started: upstream step settle did not succeed; rerun it to go on", report.Why);
-        Assert.Equal("failed", (await _server.Client.ListFlowsAsync())[0].Latest?.State);
+        Assert.Equal("failed", (await _server.Client.ListFlowsAsync()).Single(f => f.Name == "end-of-day").Latest?.State);
 
         await File.WriteAllTextAsync(Flag, "");
         var rerun = await _server.Client.RerunAsync(settle.RunId!.Value, "the ledger is fixed");
@@ -98,6 +116,25 @@ public sealed class FlowTests : IAsyncLifetime
         var audit = await _server.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("api/audit?target=flow:end-of-day");
         var entry = Assert.Single(audit.EnumerateArray());
         Assert.Equal(("flow.rerun", "the regulator asked for a fresh report"), (entry.GetProperty("action").GetString(), entry.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
+    public async Task StopOnFailure_AStepOnAnotherBranchDoesNotStart_UntilTheFailedStepIsRerunAndSucceeds()
+    {
+        await _server.Client.TriggerAsync("b-start", "2026-11-23", "test");
+        var bad = await WaitForStepAsync("branches", "b-bad", s => s.State == "failed");
+        // b-slow ends only now, after b-bad failed: its downstream b-side is on another branch, and still does not start.
+        await File.WriteAllTextAsync(SlowMayEnd, "");
+        await WaitForStepAsync("branches", "b-slow", s => s.State == "succeeded");
+        var side = await WaitForStepAsync("branches", "b-side", s => s.RunId is not null && s.Detail is not null);
+        const string Stopped = "not started: flow branches stops on failure and step b-bad did not succeed";
+        Assert.Equal(("blocked", Stopped, Stopped), (side.State, side.Why, side.Detail)); // the flow's view and the run's own waiting reason agree
+        Assert.Equal("failed", (await _server.Client.GetFlowRunAsync("branches", "2026-11-23")).State);
+
+        // b-bad "fixed" by an operator: the flow goes on, b-side runs.
+        await _server.Client.MarkSucceededAsync(bad.RunId!.Value, "checked by hand");
+        await WaitForStepAsync("branches", "b-side", s => s.State == "succeeded");
+        Assert.Equal("succeeded", (await _server.Client.GetFlowRunAsync("branches", "2026-11-23")).State);
     }
 
     [Fact]
@@ -126,6 +163,19 @@ public sealed class FlowTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, sneaky.StatusCode);
         Assert.Contains("\"flow\"", await sneaky.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(4, (await _server.Client.ListFlowsAsync()).Single(f => f.Name == "end-of-day").Steps.Count);
+    }
+
+    private async Task<FlowStepRunDto> WaitForStepAsync(string flow, string step, Func<FlowStepRunDto, bool> done)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var run = await _server.Client.GetFlowRunAsync(flow, "2026-11-23");
+            var found = run.Steps.Single(s => s.Id == step);
+            if (done(found)) return found;
+            if (DateTimeOffset.UtcNow > deadline) throw new TimeoutException($"waited 30 s for {step}; {string.Join(", ", run.Steps.Select(s => $"{s.Id} {s.State} {s.Why} {s.Detail}"))}");
+            await Task.Delay(50);
+        }
     }
 
     private async Task<FlowRunDto> WaitForFlowAsync(Func<FlowRunDto, bool> done, string what)

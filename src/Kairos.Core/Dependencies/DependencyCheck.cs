@@ -1,4 +1,5 @@
 using Kairos.Calendars;
+using Kairos.Core.Flows;
 using Kairos.Core.Jobs;
 using Kairos.Core.Reasons;
 using Kairos.Core.Runs;
@@ -20,16 +21,27 @@ public static class DependencyCheck
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(facts);
         var lines = (job.After ?? []).Select(d => Line(job, d, businessDate, facts)).ToList();
-        var unmet = lines.FirstOrDefault(l => !l.Met);
-        if (unmet is null) return new DependencyVerdict(DependencyStatus.Ready, lines);
+        var why = lines.FirstOrDefault(l => !l.Met)?.Why ?? Stopped(job, businessDate, facts);
+        if (why is null) return new DependencyVerdict(DependencyStatus.Ready, lines);
         if (job.WaitUntil is { } limit)
         {
             var deadline = limit.Deadline(dueAt, ZoneOf(job));
             if (now >= deadline)
-                return new DependencyVerdict(DependencyStatus.TimedOut, lines, Reason.Of(ReasonCodes.DependencyTimedOut, Stamp(deadline, job), unmet.Why));
+                return new DependencyVerdict(DependencyStatus.TimedOut, lines, Reason.Of(ReasonCodes.DependencyTimedOut, Stamp(deadline, job), why));
         }
-        return new DependencyVerdict(DependencyStatus.Waiting, lines, unmet.Why);
+        return new DependencyVerdict(DependencyStatus.Waiting, lines, why);
     }
+
+    // A step of a flow that stops on failure does not start while another step of the same flow run's latest run did
+    // not succeed, even on a branch of its own; a rerun that succeeds lets it go on.
+    private static Reason? Stopped(Job job, DateOnly businessDate, DependencyFacts facts)
+    {
+        if (job.Flow is not { OnFailure: FlowFailurePolicy.Stop } flow) return null;
+        var failed = facts.StepsOf(flow.Name).Where(id => id != job.Id).FirstOrDefault(id => LatestFailed(facts.StatesOf(id, businessDate).ToList()));
+        return failed is null ? null : Reason.Of(ReasonCodes.FlowStopped, flow.Name, failed);
+    }
+
+    private static bool LatestFailed(List<RunState> states) => states.Count > 0 && states[^1].IsUnsuccessful();
 
     /// <summary>The business date a dependency counts for a run on <paramref name="businessDate"/>, before any closed-day rule.</summary>
     public static DateOnly CountedDate(Dependency dependency, DateOnly businessDate, ICalendar? calendar)

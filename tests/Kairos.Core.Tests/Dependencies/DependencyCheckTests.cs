@@ -65,6 +65,31 @@ public sealed class DependencyCheckTests
         Assert.Equal(DependencyStatus.Waiting, failedAfter.Status);
     }
 
+    [Theory]
+    [InlineData(Kairos.Core.Flows.FlowFailurePolicy.Stop, DependencyStatus.Waiting)]
+    [InlineData(Kairos.Core.Flows.FlowFailurePolicy.Continue, DependencyStatus.Ready)]
+    public void AFlowThatStopsOnFailure_HoldsBackAnIndependentBranch_WhileAnotherStepsLatestRunFailed(Kairos.Core.Flows.FlowFailurePolicy policy, DependencyStatus expected)
+    {
+        // extract → settle, extract → archive: archive does not wait for settle, but its flow stops when settle fails.
+        var part = new Kairos.Core.Flows.FlowPart("eod", policy);
+        var extract = Step("extract", "KR-BANK") with { Flow = part };
+        var settle = Step("settle", "KR-BANK", Dependency.OnJob("extract")) with { Flow = part };
+        var archive = Step("archive", "KR-BANK", Dependency.OnJob("extract")) with { Flow = part };
+        var jobs = new[] { extract, settle, archive };
+        DependencyFacts FactsWith(params (string, DateOnly, RunState)[] runs)
+        {
+            var byId = jobs.ToDictionary(j => j.Id);
+            return new DependencyFacts(id => byId.GetValueOrDefault(id), id => id == "KR-BANK" ? Bank : null, runs, [], name => name == "eod" ? byId.Keys : []);
+        }
+
+        var stopped = DependencyCheck.Judge(archive, Monday, Due, Due, FactsWith(("extract", Monday, RunState.Succeeded), ("settle", Monday, RunState.Failed)));
+        Assert.Equal(expected, stopped.Status);
+        if (expected == DependencyStatus.Waiting) Assert.Equal(Reason.Of(ReasonCodes.FlowStopped, "eod", "settle"), stopped.Why);
+        // settle's rerun succeeded: the flow goes on.
+        var rerun = DependencyCheck.Judge(archive, Monday, Due, Due, FactsWith(("extract", Monday, RunState.Succeeded), ("settle", Monday, RunState.Failed), ("settle", Monday, RunState.Succeeded)));
+        Assert.Equal(DependencyStatus.Ready, rerun.Status);
+    }
+
     [Fact]
     public void Finished_AcceptsAFailure_Succeeded_DoesNot()
     {
