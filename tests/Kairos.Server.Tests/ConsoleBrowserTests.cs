@@ -34,18 +34,7 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         await _server.DisposeAsync();
     }
 
-    private async Task<IPage> SignInAsync(string locale, int width = 1280, int height = 900)
-    {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, BaseURL = _server.Address.ToString(), ViewportSize = new() { Width = width, Height = height } });
-        var page = await context.NewPageAsync();
-        page.Dialog += (_, dialog) => throw new InvalidOperationException($"a script ran and opened a dialog: {dialog.Message}");
-        await page.GotoAsync("/");
-        await page.FillAsync("input[name=user]", "tester");
-        await page.FillAsync("input[name=password]", ServerFixture.AdminPassword);
-        await page.ClickAsync("form.login button[type=submit]");
-        await page.WaitForSelectorAsync("#nav:not([hidden])");
-        return page;
-    }
+    private Task<IPage> SignInAsync(string locale, int width = 1280, int height = 900) => ConsolePages.SignInAsync(_browser, _server, locale, width, height);
 
     private static async Task ConfirmAsync(IPage page, string reason)
     {
@@ -55,12 +44,7 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         await page.WaitForSelectorAsync("dialog#confirm", new() { State = WaitForSelectorState.Hidden });
     }
 
-    private static Task ShotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(RepoRoot(), "artifacts", "screenshots");
-        Directory.CreateDirectory(folder);
-        return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-    }
+    private static Task ShotAsync(IPage page, string name) => ConsolePages.ShotAsync(page, name);
 
     [Theory]
     [InlineData("en-US")]
@@ -264,12 +248,5 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         Assert.Contains(inherited, await page.InnerTextAsync("#overrides"), StringComparison.Ordinal);
         Assert.Contains("KR → KR-BANK → KRX", await page.InnerTextAsync("#layers"), StringComparison.Ordinal);
         await ShotAsync(page, $"calendar-layers-{locale}");
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kairos.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? AppContext.BaseDirectory;
     }
 }

@@ -1,4 +1,3 @@
-using Kairos.Testing;
 using Microsoft.Playwright;
 
 namespace Kairos.Server.Tests;
@@ -62,7 +61,7 @@ public sealed class FlowBrowserTests : IAsyncLifetime
         await _server.WaitForStateAsync(fx.RunId, "succeeded");
         for (var i = 0; i < 300 && (await _server.Client.GetFlowRunAsync("end-of-day", "2026-11-23")).State != "failed"; i++) await Task.Delay(100);
 
-        var page = await SignInAsync("ko-KR", 1366, 768);
+        var page = await ConsolePages.SignInAsync(_browser, _server, "ko-KR", 1366, 768);
         await page.ClickAsync("#nav a[href='#/flows']");
         await page.ClickAsync("#flows a[href='#/flows/end-of-day/2026-11-23']");
         var settle = page.Locator("#flow-graph g.node[data-step=settle]");
@@ -79,7 +78,7 @@ public sealed class FlowBrowserTests : IAsyncLifetime
         var cut = await page.EvaluateAsync<string[]>(
             "() => [...document.querySelectorAll('main section')].filter(s => s.scrollWidth > s.clientWidth + 1).map(s => s.id + ': ' + s.scrollWidth + ' > ' + s.clientWidth)");
         Assert.Empty(cut);
-        await ShotAsync(page, "flow-failed-ko");
+        await ConsolePages.ShotAsync(page, "flow-failed-ko");
 
         await File.WriteAllTextAsync(Flag, "");
         await page.ClickAsync("#flow-steps button.rerun-from[data-step=settle]");
@@ -90,31 +89,11 @@ public sealed class FlowBrowserTests : IAsyncLifetime
         await page.Locator("#flow-graph g.node.succeeded[data-step=publish-partners]").WaitForAsync(new() { Timeout = 30_000 });
         Assert.Contains("succeeded", await page.GetAttributeAsync("#flow-graph g.node[data-step=settle]", "class") ?? "", StringComparison.Ordinal);
         Assert.Equal("succeeded", (await _server.Client.GetFlowRunAsync("end-of-day", "2026-11-23")).State);
-        await ShotAsync(page, "flow-succeeded-ko");
+        await ConsolePages.ShotAsync(page, "flow-succeeded-ko");
 
         // A box leads to its step's run.
         await page.ClickAsync("#flow-graph g.node[data-step=settle]");
         await PageUrl.WaitAsync(page, url => url.Contains("/runs/", StringComparison.Ordinal), "the step's run page");
         await page.WaitForSelectorAsync("#run-result");
-    }
-
-    private async Task<IPage> SignInAsync(string locale, int width, int height)
-    {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, BaseURL = _server.Address.ToString(), ViewportSize = new() { Width = width, Height = height } });
-        var page = await context.NewPageAsync();
-        page.Dialog += (_, dialog) => throw new InvalidOperationException($"a script ran and opened a dialog: {dialog.Message}");
-        await page.GotoAsync("/");
-        await page.FillAsync("input[name=user]", "tester");
-        await page.FillAsync("input[name=password]", ServerFixture.AdminPassword);
-        await page.ClickAsync("form.login button[type=submit]");
-        await page.WaitForSelectorAsync("#nav:not([hidden])");
-        return page;
-    }
-
-    private static Task ShotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(TestServers.RepoRoot(), "artifacts", "screenshots");
-        Directory.CreateDirectory(folder);
-        return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 }

@@ -29,13 +29,7 @@ public sealed class InstitutionCalendarConsoleTests : IAsyncLifetime
     {
         await new CalendarClient(_server.Http).DefineAsync(new CalendarDefinitionDto("HANA-BANK", "Hana Bank", Base: ["KR-BANK"],
             Add: [new("2026-07-15", "Foundation day", "창립기념일")], Remove: ["2026-05-01"]), "bank calendar");
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ko-KR", BaseURL = _server.Address.ToString() });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.FillAsync("input[name=user]", "tester");
-        await page.FillAsync("input[name=password]", ServerFixture.AdminPassword);
-        await page.ClickAsync("form.login button[type=submit]");
-        await page.WaitForSelectorAsync("#nav:not([hidden])");
+        var page = await ConsolePages.SignInAsync(_browser, _server, "ko-KR");
 
         await page.GotoAsync("/#/calendars/HANA-BANK/2026-7");
         await page.WaitForSelectorAsync("#month .day[data-date='2026-07-15']");

@@ -68,7 +68,6 @@ public static class TestServers
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true";
     }
 
-    /// <summary>A loopback port nothing listens on right now.</summary>
     /// <summary>The repository's root folder (where Kairos.slnx is), for tests that use the shipped examples.</summary>
     public static string RepoRoot()
     {
@@ -77,6 +76,7 @@ public static class TestServers
         return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 
+    /// <summary>A loopback port nothing listens on right now.</summary>
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -15,8 +15,7 @@ public sealed class FlowAlertRulesTests
 
     private static FlowRunStatus Status(FlowRunState state, WaitLimit? finishBy, DateTimeOffset? finished = null)
     {
-        var job = new Job("eod-step", null, new NoopAction(), TimeSpan.FromMinutes(1), RetryPolicy.None, OverlapPolicy.Forbid, MisfirePolicy.Default,
-            Flow: new FlowPart("eod", FlowFailurePolicy.Stop, finishBy));
+        var job = Jobs.Step("eod-step", new FlowPart("eod", FlowFailurePolicy.Stop, finishBy));
         var flow = Flow.From([job]).Single();
         var run = new Run(1, "eod-step", Slot, TriggerKind.Time, Date, RunState.Succeeded, 1, Slot, Slot, Slot, finished);
         return new FlowRunStatus(flow, Date, state, [new FlowStepStatus(flow.Steps[0], finished is null ? null : run, false, null)]);

@@ -18,8 +18,7 @@ public sealed class FlowRerunPlanTests
     ]).Single();
 
     private static Job Step(string id, int order, params string[] after) =>
-        new(id, null, new NoopAction(), TimeSpan.FromMinutes(1), RetryPolicy.None, OverlapPolicy.Forbid, MisfirePolicy.Default,
-            After: after.Length == 0 ? null : [.. after.Select(u => Dependency.OnJob(u))], Flow: new FlowPart("eod", FlowFailurePolicy.Stop, Order: order));
+        Jobs.Step(id, new FlowPart("eod", FlowFailurePolicy.Stop, Order: order), after);
 
     private static Dictionary<string, Run> Latest(params (string Job, long Id, RunState State)[] runs) =>
         runs.ToDictionary(r => r.Job, r => new Run(r.Id, r.Job, null, TriggerKind.Dependency, Date, r.State, 1, At, At));

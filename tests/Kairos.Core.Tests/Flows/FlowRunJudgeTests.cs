@@ -19,7 +19,7 @@ public sealed class FlowRunJudgeTests
     ]).Single();
 
     private static Job Step(string id, FlowFailurePolicy policy, int order, params string[] after) =>
-        new Job(id, null, new NoopAction(), TimeSpan.FromMinutes(1), RetryPolicy.None, OverlapPolicy.Forbid, MisfirePolicy.Default) { After = after.Length == 0 ? null : [.. after.Select(u => Dependency.OnJob(u))], Flow = new FlowPart("eod", policy, Order: order) };
+        Jobs.Step(id, new FlowPart("eod", policy, Order: order), after);
 
     private static Run R(string job, RunState state, long id = 1, SkipReason? skip = null) => new(id, job, At, TriggerKind.Time, Date, state, state.IsWaiting() ? 0 : 1, At, At,
         StartedAt: state is RunState.Running || state.IsFinal() && state != RunState.Skipped ? At : null, FinishedAt: state.IsFinal() ? At.AddMinutes(1) : null, SkipReason: skip);
