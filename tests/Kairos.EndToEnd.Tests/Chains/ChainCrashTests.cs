@@ -21,8 +21,9 @@ public class ChainCrashTests(ITestOutputHelper output)
     public Task NodeRunningTheMiddleStepKilledAndRestarted_EachStepRanOnceInOrder() => KillTheNodeRunningSettleAsync(settleSeconds: 1.5);
 
     // Settle works longer than a restart takes, so the restarted node finds its command still running and adopts it
-    // (the crash table's "while the command runs"). The command's supervisor waits half the node timeout (5 s) from the
-    // node's last heartbeat; the restarted node touches it as its process starts, not seconds later with its scheduler.
+    // (the crash table's "while the command runs"). The command's supervisor waits half the node timeout (15 s here, see
+    // ChaosNode) from the node's last heartbeat; the restarted node touches it as its process starts, not seconds later
+    // with its scheduler.
     [Fact]
     public Task NodeRunningTheMiddleStepKilledAndRestartedWhileItsCommandRuns_AdoptsIt_EachStepRanOnceInOrder() => KillTheNodeRunningSettleAsync(settleSeconds: 8);
 

@@ -5,9 +5,21 @@ using Kairos.Testing;
 
 namespace Kairos.EndToEnd.Tests.Chaos;
 
-/// <summary>One server process of a chaos cluster: same node id, port and data folder across its restarts.</summary>
+/// <summary>
+/// One server process of a chaos cluster: same node id, port and data folder across its restarts.
+/// </summary>
+/// <remarks>
+/// The guarantee these tests check, one effect per slot, is promised for a node that comes back within the node timeout
+/// (docs/architecture.md: past it, the others take over its runs, and an attempt whose outcome only the lost node's
+/// journal knows may run again). The tests restart a killed node 1–3 s later, but a Release server starting on two cores
+/// shared with stress-ng and the rest of the suite took up to 14.5 s to reach its scheduler, past the default 10 s, so the
+/// run tested the other case. The node timeout is set here to hold the premise: a node back later than this is what the
+/// scale and robustness work is about, not what these tests measure.
+/// </remarks>
 internal sealed class ChaosNode(string id, int port, string jobs, string data, string? postgres)
 {
+    public static readonly TimeSpan NodeTimeout = TimeSpan.FromSeconds(30);
+
     private Process? _process;
     private readonly StringBuilder _log = new();
 
@@ -41,7 +53,8 @@ internal sealed class ChaosNode(string id, int port, string jobs, string data, s
     private async Task StartOnceAsync()
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "Kairos.Server.dll"), "--url", Address.ToString().TrimEnd('/'), "--jobs", jobs, "--data", data, "--node", Id })
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "Kairos.Server.dll"), "--url", Address.ToString().TrimEnd('/'), "--jobs", jobs, "--data", data, "--node", Id,
+            "--Kairos:NodeTimeout", NodeTimeout.ToString("c", CultureInfo.InvariantCulture) })
             info.ArgumentList.Add(a);
         if (postgres is not null)
         {
