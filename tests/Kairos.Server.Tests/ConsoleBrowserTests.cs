@@ -12,8 +12,7 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
     private const string Hostile = "<img src=x onerror=alert(1)>";
 
     private ServerFixture _server = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private ChromiumSession _chromium = null!;
 
     public async Task InitializeAsync()
     {
@@ -23,18 +22,16 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
             ["hang.yaml"] = "id: hang\nowner: settlement\naction: { command: { argv: [sh, -c, 'echo started; sleep 60'], killGrace: 1s } }\n",
             ["report.yaml"] = "id: report\nowner: settlement\nschedule: { cron: '0 9 * * *', calendar: KR-BANK, days: business-days }\naction: { noop: true }\n",
         });
-        _playwright = await Playwright.CreateAsync();
-        _browser = await TestChromium.LaunchAsync(_playwright);
+        _chromium = await ChromiumSession.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        await _chromium.DisposeAsync();
         await _server.DisposeAsync();
     }
 
-    private Task<IPage> SignInAsync(string locale, int width = 1280, int height = 900) => ConsolePages.SignInAsync(_browser, _server, locale, width, height);
+    private Task<IPage> SignInAsync(string locale, int width = 1280, int height = 900) => ConsolePages.SignInAsync(_chromium.Browser, _server, locale, width, height);
 
     private static async Task ConfirmAsync(IPage page, string reason)
     {
@@ -212,7 +209,7 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
     [InlineData("en-US", "Dashboard", "Chuseok", "Sign in to Kairos")]
     public async Task Console_SpeaksTheBrowsersLanguage_WithASwitch(string locale, string dashboard, string chuseok, string signInTitle)
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, BaseURL = _server.Address.ToString() });
+        var context = await _chromium.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, BaseURL = _server.Address.ToString() });
         var anonymous = await context.NewPageAsync();
         await anonymous.GotoAsync("/");
         await anonymous.WaitForSelectorAsync("form.login h1");

@@ -11,8 +11,7 @@ public sealed class FlowBrowserTests : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("kairos-flow-page-").FullName;
     private ServerFixture _server = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private ChromiumSession _chromium = null!;
 
     private string Flag => Path.Combine(_folder, "settle-may-run");
 
@@ -40,14 +39,12 @@ public sealed class FlowBrowserTests : IAsyncLifetime
                     action: { noop: true }
                 """,
         });
-        _playwright = await Playwright.CreateAsync();
-        _browser = await TestChromium.LaunchAsync(_playwright);
+        _chromium = await ChromiumSession.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        await _chromium.DisposeAsync();
         await _server.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
@@ -61,7 +58,7 @@ public sealed class FlowBrowserTests : IAsyncLifetime
         await _server.WaitForStateAsync(fx.RunId, "succeeded");
         for (var i = 0; i < 300 && (await _server.Client.GetFlowRunAsync("end-of-day", "2026-11-23")).State != "failed"; i++) await Task.Delay(100);
 
-        var page = await ConsolePages.SignInAsync(_browser, _server, "ko-KR", 1366, 768);
+        var page = await ConsolePages.SignInAsync(_chromium.Browser, _server, "ko-KR", 1366, 768);
         await page.ClickAsync("#nav a[href='#/flows']");
         await page.ClickAsync("#flows a[href='#/flows/end-of-day/2026-11-23']");
         var settle = page.Locator("#flow-graph g.node[data-step=settle]");

@@ -7,20 +7,17 @@ namespace Kairos.Server.Tests;
 public sealed class InstitutionCalendarConsoleTests : IAsyncLifetime
 {
     private ServerFixture _server = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private ChromiumSession _chromium = null!;
 
     public async Task InitializeAsync()
     {
         _server = await ServerFixture.StartAsync(new Dictionary<string, string>());
-        _playwright = await Playwright.CreateAsync();
-        _browser = await TestChromium.LaunchAsync(_playwright);
+        _chromium = await ChromiumSession.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        await _chromium.DisposeAsync();
         await _server.DisposeAsync();
     }
 
@@ -29,7 +26,7 @@ public sealed class InstitutionCalendarConsoleTests : IAsyncLifetime
     {
         await new CalendarClient(_server.Http).DefineAsync(new CalendarDefinitionDto("HANA-BANK", "Hana Bank", Base: ["KR-BANK"],
             Add: [new("2026-07-15", "Foundation day", "창립기념일")], Remove: ["2026-05-01"]), "bank calendar");
-        var page = await ConsolePages.SignInAsync(_browser, _server, "ko-KR");
+        var page = await ConsolePages.SignInAsync(_chromium.Browser, _server, "ko-KR");
 
         await page.GotoAsync("/#/calendars/HANA-BANK/2026-7");
         await page.WaitForSelectorAsync("#month .day[data-date='2026-07-15']");

@@ -12,3 +12,25 @@ internal static class TestChromium
         Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     });
 }
+
+/// <summary>Playwright and one Chromium, started together for a test class and closed together.</summary>
+internal sealed class ChromiumSession : IAsyncDisposable
+{
+    private readonly IPlaywright _playwright;
+
+    private ChromiumSession(IPlaywright playwright, IBrowser browser) => (_playwright, Browser) = (playwright, browser);
+
+    public IBrowser Browser { get; }
+
+    public static async Task<ChromiumSession> StartAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        return new ChromiumSession(playwright, await TestChromium.LaunchAsync(playwright));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}
